@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { CorrectionFile, GradingSchemeFile, Manifest, type SourceEntry } from '../../src/lib/contract/manifest';
+import type { SourceDocument } from '../../src/lib/adapters/adapter';
+import type { z } from 'zod';
+
+export const DATA_DIR = 'data';
+export const SOURCES_DIR = join(DATA_DIR, 'sources');
+
+function readJson<T>(path: string, schema: z.ZodType<T>): T {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (e) {
+		throw new Error(`${path}: not readable JSON: ${(e as Error).message}`);
+	}
+	const parsed = schema.safeParse(raw);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new Error(`${path}: ${issue.path.join('.')}: ${issue.message}`);
+	}
+	return parsed.data;
+}
+
+export const loadManifest = (dir = SOURCES_DIR) => readJson(join(dir, 'manifest.json'), Manifest);
+export const loadSchemes = (dir = DATA_DIR) => readJson(join(dir, 'grading-schemes.json'), GradingSchemeFile).schemes;
+export const loadCorrections = (dir = DATA_DIR) => readJson(join(dir, 'corrections.json'), CorrectionFile).corrections;
+
+export function sha256(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Read a source and refuse it when its bytes no longer match the manifest: a changed report must
+ * be reviewed (and its manifest entry updated) before it can change the dataset.
+ */
+export function loadDocument(entry: SourceEntry, dir = SOURCES_DIR): SourceDocument {
+	const path = join(dir, entry.file);
+	const bytes = readFileSync(path);
+	const actual = sha256(bytes);
+	if (actual !== entry.sha256) {
+		throw new Error(`${path}: sha256 is ${actual} but the manifest says ${entry.sha256}; review the change and update data/sources/manifest.json`);
+	}
+	const text = bytes.toString('utf8');
+	return { entry, text, lines: text.split(/\r?\n/) };
+}

@@ -1,0 +1,56 @@
+import { DuckDBInstance, LIST, VARCHAR, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
+
+const VARCHAR_LIST = LIST(VARCHAR);
+import { columnsOf, type TableDef, type ColumnInfo } from '../../src/lib/contract/column';
+
+function appendValue(appender: DuckDBAppender, col: ColumnInfo, value: unknown): void {
+	if (value === null || value === undefined) return appender.appendNull();
+	switch (col.sql) {
+		case 'VARCHAR':
+			return appender.appendVarchar(String(value));
+		case 'INTEGER':
+			return appender.appendInteger(value as number);
+		case 'DOUBLE':
+			return appender.appendDouble(value as number);
+		case 'BOOLEAN':
+			return appender.appendBoolean(value as boolean);
+		case 'VARCHAR[]':
+			return appender.appendList((value as unknown[]).map(String), VARCHAR_LIST);
+	}
+}
+
+export function createTableSql(table: TableDef): string {
+	const cols = columnsOf(table).map((c) => `"${c.name}" ${c.sql}${c.nullable ? '' : ' NOT NULL'}`);
+	return `CREATE TABLE "${table.name}" (${cols.join(', ')})`;
+}
+
+/** Load rows into a DuckDB table whose columns come from the contract. */
+export async function loadTable(conn: DuckDBConnection, table: TableDef, rows: readonly Record<string, unknown>[]): Promise<void> {
+	await conn.run(createTableSql(table));
+	const cols = columnsOf(table);
+	const appender = await conn.createAppender(table.name);
+	for (const row of rows) {
+		for (const col of cols) appendValue(appender, col, row[col.name]);
+		appender.endRow();
+	}
+	appender.closeSync();
+}
+
+/**
+ * Write each table to `${dir}/${name}.parquet`. One thread and rows already in key order keep the
+ * bytes identical from run to run; snappy is the compression every Parquet reader in JS handles.
+ */
+export async function writeParquetFiles(dir: string, tables: readonly TableDef[], data: Record<string, readonly Record<string, unknown>[]>): Promise<void> {
+	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+	const conn = await instance.connect();
+	try {
+		for (const table of tables) {
+			await loadTable(conn, table, data[table.name] ?? []);
+			const path = `${dir}/${table.name}.parquet`.replace(/'/g, "''");
+			await conn.run(`COPY "${table.name}" TO '${path}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000)`);
+		}
+	} finally {
+		conn.closeSync();
+		instance.closeSync();
+	}
+}

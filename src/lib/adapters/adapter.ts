@@ -1,0 +1,55 @@
+import type { Goal, Initiative, InitiativeNote, Measure, Evaluation } from '../contract/tables';
+import type { Correction, GradingScheme, SourceEntry } from '../contract/manifest';
+import type { QualityWarning } from '../contract/quality';
+
+/** A source report as an adapter sees it: its manifest entry and its text, line by line. */
+export interface SourceDocument {
+	entry: SourceEntry;
+	text: string;
+	/** lines[0] is line 1 of the file. */
+	lines: readonly string[];
+}
+
+export interface AdapterContext {
+	/** The report's grading scheme, or null where it gives no grades. */
+	scheme: GradingScheme | null;
+	/** Corrections for this source file only. */
+	corrections: readonly Correction[];
+}
+
+/** Everything an adapter reads from one report. Records are checked against the contract afterwards. */
+export interface AdapterResult {
+	goals: Goal[];
+	initiatives: Initiative[];
+	measures: Measure[];
+	evaluations: Evaluation[];
+	notes: InitiativeNote[];
+	warnings: QualityWarning[];
+	/** ids of the corrections the adapter applied */
+	correctionsUsed: string[];
+}
+
+/** One adapter per report template. It must not throw on damaged text it can flag instead. */
+export interface Adapter {
+	id: string;
+	/** The template it reads, in a sentence. */
+	describes: string;
+	read(doc: SourceDocument, ctx: AdapterContext): AdapterResult;
+}
+
+/** Raised for input an adapter cannot read at all; names the place. */
+export class SourceError extends Error {
+	constructor(
+		readonly sourceFile: string,
+		readonly line: number,
+		readonly field: string | null,
+		message: string
+	) {
+		super(`${sourceFile}:${line}${field ? ` (${field})` : ''}: ${message}`);
+		this.name = 'SourceError';
+	}
+}
+
+export function emptyResult(): AdapterResult {
+	return { goals: [], initiatives: [], measures: [], evaluations: [], notes: [], warnings: [], correctionsUsed: [] };
+}

@@ -1,0 +1,88 @@
+import type { Measure } from '../contract/tables';
+import { readQuantities, isNoValue } from '../normalize/quantity';
+import { tidy, unwrapName } from '../normalize/text';
+
+/**
+ * Helpers every adapter uses to turn a cell into contract records the same way, so that
+ * measures from different templates can be compared and paired.
+ */
+
+export interface CellMeasureInput {
+	initiative_id: string | null;
+	goal_id?: string | null;
+	kind: Measure['kind'];
+	fiscal_year: number | null;
+	/** the cell text, lines already joined */
+	text: string;
+	line: number;
+	line_end?: number;
+	is_estimate?: boolean;
+	/** label to use when the text before a number says nothing (e.g. the column's indicator name) */
+	label_fallback?: string | null;
+}
+
+const EVERY_YEAR = /毎年|毎月|年\s*[0-9０-９]+\s*回|年間|各年度|毎年度/;
+const CUMULATIVE = /累計|総累計|累積/;
+
+/** Numbers each measure of an initiative: 15107-017-m01, -m02, … in the order they are made. */
+export class MeasureIds {
+	private next = new Map<string, number>();
+	take(owner: string): string {
+		const n = (this.next.get(owner) ?? 0) + 1;
+		this.next.set(owner, n);
+		return `${owner}-m${String(n).padStart(2, '0')}`;
+	}
+}
+
+/**
+ * One measure per quantity in the cell (実施団体 116団体 訪問世帯 1,337世帯 gives two), or one
+ * statement measure with no value when the cell has no number. A "—" cell is kept as a statement
+ * with no value: it means "no figure", never zero. An empty cell gives nothing.
+ */
+export function measuresFromCell(ids: MeasureIds, input: CellMeasureInput): Measure[] {
+	const raw = tidy(input.text);
+	if (!raw) return [];
+	const owner = input.initiative_id ?? input.goal_id;
+	if (!owner) throw new Error('a measure needs an initiative or a goal');
+	const base = {
+		initiative_id: input.initiative_id,
+		goal_id: input.initiative_id ? null : (input.goal_id ?? null),
+		attached_to: input.initiative_id ? ('initiative' as const) : ('goal' as const),
+		kind: input.kind,
+		fiscal_year: input.fiscal_year,
+		every_year: input.kind !== 'result' && EVERY_YEAR.test(raw),
+		is_estimate: input.is_estimate ?? false,
+		raw_text: raw,
+		line: input.line,
+		line_end: input.line_end ?? input.line
+	};
+	const quantities = isNoValue(raw) ? [] : readQuantities(raw);
+	if (!quantities.length) {
+		return [
+			{
+				...base,
+				measure_id: ids.take(owner),
+				is_cumulative: CUMULATIVE.test(raw),
+				label_ja: input.label_fallback ?? null,
+				value: null,
+				unit: null,
+				qualifier: null
+			}
+		];
+	}
+	return quantities.map((q) => ({
+		...base,
+		measure_id: ids.take(owner),
+		is_cumulative: CUMULATIVE.test(q.label ?? '') || CUMULATIVE.test(q.qualifier ?? ''),
+		// Labels lose the spaces a PDF left where it wrapped a narrow cell (開 催 → 開催).
+		label_ja: (q.label ? unwrapName(q.label) : null) ?? input.label_fallback ?? null,
+		value: q.value,
+		unit: q.unit,
+		qualifier: q.qualifier
+	}));
+}
+
+/** Initiative ids: municipality code and a three-digit number, with an optional suffix (-c council, -s city). */
+export function initiativeId(muniCode: string, n: number, suffix = ''): string {
+	return `${muniCode}-${String(n).padStart(3, '0')}${suffix}`;
+}

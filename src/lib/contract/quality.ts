@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** One thing a reader of the data should know about a source: where, what, and the raw text kept. */
+export const QualityWarning = z.object({
+	source_file: z.string(),
+	line: z.number().int().positive(),
+	column: z.number().int().positive().nullable(),
+	field: z.string().nullable(),
+	/** short machine-readable kind: unreadable_grade, grade_outside_scheme, shifted_columns, … */
+	code: z.string().min(1),
+	message: z.string().min(1),
+	raw: z.string().nullable(),
+	/** the initiative concerned, where there is one */
+	initiative_id: z.string().nullable()
+});
+export type QualityWarning = z.infer<typeof QualityWarning>;
+
+export const SourceQuality = z.object({
+	source_file: z.string(),
+	muni_code: z.string(),
+	adapter: z.string(),
+	rows_found: z.object({
+		goals: z.number().int(),
+		initiatives: z.number().int(),
+		measures: z.number().int(),
+		evaluations: z.number().int(),
+		notes: z.number().int()
+	}),
+	/** For each nullable column, how many records of this source leave it empty. */
+	fields_missing: z.record(z.string(), z.number().int()),
+	unreadable: z.number().int(),
+	corrections_used: z.array(z.string()),
+	warnings: z.array(QualityWarning)
+});
+export type SourceQuality = z.infer<typeof SourceQuality>;
+
+export const QualityReport = z.object({
+	dataset_version: z.string(),
+	sources: z.array(SourceQuality),
+	totals: z.object({ initiatives: z.number().int(), warnings: z.number().int(), corrections_used: z.number().int() })
+});
+export type QualityReport = z.infer<typeof QualityReport>;

@@ -1,0 +1,14 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// Static files only: the site must run from any web server, including closed intranets.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+	}
+};
+
+export default config;
