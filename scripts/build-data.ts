@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, renameSync, existsSync, writeFileSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { buildDataset } from './lib/dataset';
 import { writeParquetFiles } from './lib/write-parquet';
-import { TABLES } from '../src/lib/contract/tables';
+import { ALL_TABLES } from '../src/lib/contract/index';
 
 const OUT = process.env.ATLAS_DATA_OUT ?? 'static/data';
 
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 	rmSync(tmp, { recursive: true, force: true });
 	mkdirSync(tmp);
 	try {
-		await writeParquetFiles(tmp, TABLES, dataset);
+		await writeParquetFiles(tmp, ALL_TABLES, dataset);
 		writeFileSync(join(tmp, 'quality.json'), JSON.stringify(quality, null, '\t') + '\n');
 		const old = `${tmp}-old`;
 		if (existsSync(OUT)) renameSync(OUT, old);
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
 		throw e;
 	}
 	const counts = quality.sources.map((s) => `${s.muni_code} ${s.rows_found.initiatives}`).join(', ');
-	console.log(`data: wrote ${TABLES.length} tables to ${OUT} in ${Math.round(performance.now() - started)} ms (initiatives: ${counts}; warnings: ${quality.totals.warnings})`);
+	console.log(`data: wrote ${ALL_TABLES.length} tables to ${OUT} in ${Math.round(performance.now() - started)} ms (initiatives: ${counts}; warnings: ${quality.totals.warnings})`);
 }
 
 main().catch((e: Error) => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { CorrectionFile, GradingSchemeFile, Manifest, type SourceEntry } from '../../src/lib/contract/manifest';
@@ -25,7 +25,19 @@ function readJson<T>(path: string, schema: z.ZodType<T>): T {
 
 export const loadManifest = (dir = SOURCES_DIR) => readJson(join(dir, 'manifest.json'), Manifest);
 export const loadSchemes = (dir = DATA_DIR) => readJson(join(dir, 'grading-schemes.json'), GradingSchemeFile).schemes;
-export const loadCorrections = (dir = DATA_DIR) => readJson(join(dir, 'corrections.json'), CorrectionFile).corrections;
+/** data/corrections/<source>.json: one reviewed file per source, so each can change on its own. */
+export function loadCorrections(dir = DATA_DIR) {
+	const folder = join(dir, 'corrections');
+	return readdirSync(folder)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.flatMap((f) => {
+			const list = readJson(join(folder, f), CorrectionFile).corrections;
+			const wrong = list.find((c) => `${c.source_file.replace(/\.txt$/, '')}.json` !== f);
+			if (wrong) throw new Error(`${join(folder, f)}: correction ${wrong.id} names ${wrong.source_file}, which belongs in its own file`);
+			return list;
+		});
+}
 
 export function sha256(bytes: Uint8Array): string {
 	return createHash('sha256').update(bytes).digest('hex');
