@@ -88,8 +88,8 @@ export const niigataNishi2020: Adapter = {
 			}
 			const initiative_id = current.initiative_id;
 			out.measures.push(
-				...measuresFromCell(ids, { initiative_id, kind: 'result', fiscal_year: resultYear, text: htmlToText(cells[COL.result]).replace(/\n/g, ' '), line }),
-				...measuresFromCell(ids, { initiative_id, kind: 'target', fiscal_year: targetYear, text: htmlToText(cells[COL.target]).replace(/\n/g, ' '), line })
+				...measuresFromCell(ids, { initiative_id, kind: 'result', fiscal_year: resultYear, text: htmlToText(cells[COL.result]).replace(/\n/g, ' '), line, narrow_cell: true }),
+				...measuresFromCell(ids, { initiative_id, kind: 'target', fiscal_year: targetYear, text: htmlToText(cells[COL.target]).replace(/\n/g, ' '), line, narrow_cell: true })
 			);
 		});
 		return out;

@@ -19,6 +19,8 @@ export interface CellMeasureInput {
 	is_estimate?: boolean;
 	/** label to use when the text before a number says nothing (e.g. the column's indicator name) */
 	label_fallback?: string | null;
+	/** the cell was wrapped in a narrow PDF column: spaces between Japanese characters are line breaks */
+	narrow_cell?: boolean;
 }
 
 const EVERY_YEAR = /毎年|毎月|年\s*[0-9０-９]+\s*回|年間|各年度|毎年度/;
@@ -74,8 +76,8 @@ export function measuresFromCell(ids: MeasureIds, input: CellMeasureInput): Meas
 		...base,
 		measure_id: ids.take(owner),
 		is_cumulative: CUMULATIVE.test(q.label ?? '') || CUMULATIVE.test(q.qualifier ?? ''),
-		// Labels lose the spaces a PDF left where it wrapped a narrow cell (開 催 → 開催).
-		label_ja: (q.label ? unwrapName(q.label) : null) ?? input.label_fallback ?? null,
+		// In a narrow cell the PDF's wrapping left spaces inside words (開 催 → 開催).
+		label_ja: (q.label && input.narrow_cell ? unwrapName(q.label) : q.label) ?? input.label_fallback ?? null,
 		value: q.value,
 		unit: q.unit,
 		qualifier: q.qualifier

@@ -11,8 +11,10 @@ const UNITS = [
 	'割', '倍', '箇', '人分', '食', '通', '本', '号', '班', '区', '軒', '床', '室', '会場', '教室', 'クラブ', 'チーム', 'グループ'
 ].sort((a, b) => b.length - a.length);
 
-const PREFIX_QUALIFIERS = ['延べ', '延', 'のべ', '約', '累計', '合計', '計', '年間', '月平均', '平均', '各', '毎年', '全'];
+const PREFIX_QUALIFIERS = ['総累計', '延べ', '延', 'のべ', '約', '累計', '合計', '計', '年間', '月平均', '平均', '各', '毎年', '全'];
 const SUFFIX_QUALIFIERS = ['以上', '以下', '未満', '超', '程度', '増', '減'];
+/** Verbs printed right after a count (2回開催, 5,462枚配布): part of that quantity, not the next label. */
+const TRAILING_VERBS = ['開催', '配布', '参加', '協力', '実施', '助成', '設置', '登録', '受講', '派遣', '達成'];
 
 export interface Quantity {
 	/** What is counted: the words before the number, back to the previous quantity or separator. */
@@ -30,10 +32,11 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const UNIT_RE = UNITS.map(esc).join('|');
 const PREFIX_RE = PREFIX_QUALIFIERS.map(esc).join('|');
 const SUFFIX_RE = SUFFIX_QUALIFIERS.map(esc).join('|');
+const VERB_RE = TRAILING_VERBS.map(esc).join('|');
 
 // number: 1,337 / 91.1 / 5,406; not preceded by a letter that makes it a code (R5, H29, No.3).
 const QUANTITY = new RegExp(
-	`((?:(?:${PREFIX_RE})\\s*)*)(?<![A-Za-z\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNIT_RE})(?!度|末|月|歳)\\s*(${SUFFIX_RE})?`,
+	`((?:(?:${PREFIX_RE})\\s*)*)(?<![A-Za-z\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNIT_RE})(?!度|末|月|歳)\\s*(${SUFFIX_RE})?(?:${VERB_RE})?`,
 	'g'
 );
 
@@ -47,8 +50,8 @@ function labelBefore(text: string, from: number, to: number): string | null {
 	for (const m of slice.matchAll(ITEM_START)) cut = m.index ?? cut;
 	if (cut >= 0) slice = slice.slice(cut).replace(/^\s*[・。\n○●◎■□◆◇※]/, '');
 	const t = slice
-		.replace(/^[\s、,，:：;；(（)）」】\]]+/, '')
-		.replace(/[\s、,，:：;；(（「【\[]+$/, '')
+		.replace(/^[\s、,，:：;；/／(（)）」】\]]+/, '')
+		.replace(/[\s、,，:：;；/／(（「【\[]+$/, '')
 		.replace(/\s+/g, ' ')
 		.trim();
 	return t.length ? t : null;
