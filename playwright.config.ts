@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const port = Number(process.env.E2E_PORT ?? 4183);
+
+export default defineConfig({
+	testDir: 'test/e2e',
+	testMatch: '**/*.e2e.ts',
+	timeout: 60_000,
+	expect: { timeout: 20_000 },
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		browserName: 'chromium',
+		launchOptions: {
+			// Debian's Chromium (scripts/ensure-chromium.js installs it); Playwright never downloads one.
+			executablePath: chromium,
+			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		}
+	},
+	webServer: {
+		command: `node scripts/serve.js`,
+		env: { PORT: String(port) },
+		url: `http://127.0.0.1:${port}/`,
+		// A server left running would serve an old build.
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

@@ -1,0 +1,27 @@
+// Serves the built site (build/) as plain static files, as any intranet web server would.
+// sirv sends .wasm as application/wasm, which streaming compilation needs.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import sirv from 'sirv';
+
+const dir = process.env.ATLAS_BUILD_DIR ?? 'build';
+const port = Number(process.env.PORT ?? 4173);
+const host = process.env.HOST ?? '127.0.0.1';
+
+if (!existsSync(`${dir}/index.html`)) {
+	console.error(`serve: ${dir}/index.html is missing; run "npm run build" first`);
+	process.exit(1);
+}
+
+const files = sirv(dir, { extensions: ['html'], gzip: false, etag: true, dev: false });
+const server = createServer((req, res) =>
+	files(req, res, () => {
+		res.statusCode = 404;
+		res.setHeader('content-type', 'text/plain; charset=utf-8');
+		res.end('Not found\n');
+	})
+);
+server.listen(port, host, () => {
+	console.log(`Welfare Plan Atlas (地域福祉計画アトラス) is running at http://localhost:${port}`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

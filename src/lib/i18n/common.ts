@@ -1,0 +1,25 @@
+import type { Messages } from './index';
+
+/** Text of the site's frame and the overview; features keep their own message files beside this one. */
+export const common: Messages = {
+	site_title: { ja: '地域福祉計画アトラス', en: 'Welfare Plan Atlas' },
+	site_tagline: { ja: '市区町村の地域福祉計画を横並びで比べる', en: "Japanese municipalities' regional welfare plans, side by side" },
+	nav_overview: { ja: '概要', en: 'Overview' },
+	switch_to: { ja: 'English', en: '日本語' },
+	switch_label: { ja: 'Switch to English', en: '日本語に切り替え' },
+	municipalities: { ja: '市区町村', en: 'Municipalities' },
+	col_municipality: { ja: '市区町村', en: 'Municipality' },
+	col_prefecture: { ja: '都道府県', en: 'Prefecture' },
+	col_report_year: { ja: '報告年度', en: 'Report year' },
+	col_initiatives: { ja: '取組数', en: 'Initiatives' },
+	col_measures: { ja: '指標数', en: 'Measures' },
+	col_evaluations: { ja: '評価数', en: 'Grades' },
+	col_scheme: { ja: '評価基準', en: 'Grading scheme' },
+	no_grades: { ja: '評価なし（目標と実績のみ）', en: 'No grades (targets and results only)' },
+	fiscal_year: { ja: '{year}年度', en: 'FY{year}' },
+	db_loading: { ja: 'ブラウザ内データベース（DuckDB-wasm）を起動しています…', en: 'Starting the in-browser database (DuckDB-wasm)…' },
+	db_ready: { ja: 'ブラウザ内データベース準備完了：取組 {n} 件（起動 {start} ms、読込 {load} ms）', en: 'In-browser database ready: {n} initiatives (start {start} ms, load {load} ms)' },
+	db_failed: { ja: 'データを読み込めませんでした：{reason}', en: 'The data could not be loaded: {reason}' },
+	retry: { ja: '再試行', en: 'Retry' },
+	footer_sources: { ja: '出典：各市区町村・社会福祉協議会の公表資料。数値はすべて出典の行までたどれます。', en: "Sources: reports published by each municipality and council of social welfare. Every number traces back to its source line." }
+};

@@ -1,0 +1,10 @@
+import { nativeDatabase } from '$lib/server/native-db';
+import { municipalitySummaries } from '$lib/queries/overview';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+export const entries: EntryGenerator = () => [{ lang: undefined }, { lang: 'en' }];
+
+export const load: PageServerLoad = async () => {
+	const db = await nativeDatabase();
+	return { municipalities: await municipalitySummaries(db) };
+};
