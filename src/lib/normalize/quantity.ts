@@ -36,7 +36,7 @@ const VERB_RE = TRAILING_VERBS.map(esc).join('|');
 
 // number: 1,337 / 91.1 / 5,406; not preceded by a letter that makes it a code (R5, H29, No.3).
 const QUANTITY = new RegExp(
-	`((?:(?:${PREFIX_RE})\\s*)*)(?<![A-Za-z\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNIT_RE})(?!度|末|月|歳)\\s*(${SUFFIX_RE})?(?:${VERB_RE})?`,
+	`((?:(?:${PREFIX_RE})\\s*)*)(?<![A-Za-z\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNIT_RE})(?!度|末|月|歳)(?:\\s*(${SUFFIX_RE}))?(?:(?:${VERB_RE})(?![者数率員]))?`,
 	'g'
 );
 
