@@ -125,8 +125,9 @@ export const noboribetsuKizuna2017: Adapter = {
 			}
 			let n = 0;
 			for (const cell of g.priorities) {
-				for (const item of htmlListItems(cell.text)) {
-					const textJa = tidy(item.replace(/^・/, ''));
+				// Items are printed as ・ bullets inside one list element.
+				for (const item of htmlListItems(cell.text).flatMap((t) => t.split(/(?:^|\s)・/))) {
+					const textJa = tidy(item);
 					if (!textJa) continue;
 					out.notes.push({ note_id: `${g.goal_id}-n${++n}`, initiative_id: null, goal_id: g.goal_id, field: 'priority', label_ja: '今後の推進強化項目', text_ja: textJa, line: cell.line, line_end: cell.line });
 				}
