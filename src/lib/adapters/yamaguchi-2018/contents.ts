@@ -1,0 +1,100 @@
+import { SourceError } from '../adapter';
+import { htmlToText, tidy } from '../../normalize/text';
+
+/**
+ * The 目次 (table of contents) of the 山口市 report: one row per 活動目標, with the 基本目標 in a merged
+ * cell on its first row and every activity (① ② …) of the 活動目標 in one cell, followed by their page
+ * numbers. It names every level, including 活動目標 whose heading the body leaves out, so the goal
+ * tree is built from it and the body's rows are placed against it.
+ */
+
+export const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+export interface ContentsActivity {
+	/** ①, ② … as printed */
+	code: string;
+	name: string;
+}
+
+export interface ContentsAim {
+	/** 活動目標 number within its 基本目標 */
+	no: number;
+	title: string;
+	line: number;
+	activities: ContentsActivity[];
+}
+
+export interface ContentsGoal {
+	/** 基本目標 number */
+	no: number;
+	title: string;
+	line: number;
+	aims: ContentsAim[];
+}
+
+export interface Contents {
+	goals: ContentsGoal[];
+	/** line of the 目次 heading and the last line of the table */
+	firstLine: number;
+	lastLine: number;
+}
+
+const NUMBERED = /^(\d+)\s*(.+)$/;
+
+function cellText(cell: string): string {
+	return tidy(htmlToText(cell).replace(/\n/g, ' '));
+}
+
+/** "① a ② b 1 1" → [{①, a}, {②, b}] and the trailing page numbers ["1", "1"]. */
+export function splitActivities(text: string): { activities: ContentsActivity[]; pages: string[] } {
+	const parts = text.split(new RegExp(`(?=[${CIRCLED}])`)).map((s) => s.trim()).filter(Boolean);
+	const activities: ContentsActivity[] = [];
+	let pages: string[] = [];
+	parts.forEach((part, i) => {
+		let name = part.slice(1).trim();
+		if (i === parts.length - 1) {
+			const tail = name.match(/(?:\s+\d+)+$/);
+			if (tail) {
+				pages = tail[0].trim().split(/\s+/);
+				name = name.slice(0, tail.index).trim();
+			}
+		}
+		activities.push({ code: part[0], name });
+	});
+	return { activities, pages };
+}
+
+/**
+ * Read the 目次 from "目 次" down to the first body heading. The columns of its rows drift (the
+ * 基本目標 of row 2 sits one column to the right), so cells are read from the right: the activity
+ * list, then the 活動目標, then, where present, the 基本目標 (and the 理念 before it).
+ */
+export function readContents(file: string, lines: readonly string[]): Contents {
+	const start = lines.findIndex((l) => /^目\s*次$/.test(tidy(l)));
+	if (start < 0) throw new SourceError(file, 1, '目次', 'no table of contents ("目 次") found: is this the 山口市 template?');
+	const goals: ContentsGoal[] = [];
+	let i = start + 1;
+	for (; i < lines.length; i++) {
+		const raw = lines[i];
+		if (/^基本目標\s*\d/.test(tidy(raw))) break;
+		if (!raw.includes('\t')) continue;
+		const cells = raw.split('\t').map(cellText).filter(Boolean);
+		const line = i + 1;
+		// The column heading row: 理 念 / 基本目標 / 活動目標 / 取 組 み.
+		if (cells.some((c) => c.replace(/\s/g, '') === '活動目標')) continue;
+		const activityCell = cells[cells.length - 1];
+		if (!activityCell || !new RegExp(`^[${CIRCLED}]`).test(activityCell)) {
+			throw new SourceError(file, line, '取組み', 'a 目次 row without its list of activities (① …)');
+		}
+		const aimMatch = (cells[cells.length - 2] ?? '').match(NUMBERED);
+		if (!aimMatch) throw new SourceError(file, line, '活動目標', `cannot read the 活動目標 number and title from "${cells[cells.length - 2] ?? ''}"`);
+		const goalMatch = (cells[cells.length - 3] ?? '').match(NUMBERED);
+		if (goalMatch) goals.push({ no: Number(goalMatch[1]), title: goalMatch[2], line, aims: [] });
+		const goal = goals[goals.length - 1];
+		if (!goal) throw new SourceError(file, line, '基本目標', 'a 活動目標 before any 基本目標 in the 目次');
+		const { activities } = splitActivities(activityCell);
+		goal.aims.push({ no: Number(aimMatch[1]), title: aimMatch[2], line, activities });
+	}
+	if (!goals.length) throw new SourceError(file, start + 1, '目次', 'the table of contents names no 基本目標');
+	return { goals, firstLine: start + 1, lastLine: i };
+}

@@ -1,0 +1,142 @@
+import type { Measure } from '../../contract/tables';
+import { MeasureIds, measuresFromCell, type CellMeasureInput } from '../records';
+import { readQuantities } from '../../normalize/quantity';
+import { findFiscalYears } from '../../normalize/fiscal-year';
+import { fold, tidy } from '../../normalize/text';
+
+/**
+ * Measures from the 山口市 cells, read with measuresFromCell and then adjusted for this report's
+ * wording, which the shared reader leaves as it is:
+ * - 25地区社協 counts 地区社協 (the unit is not 地区 followed by a label 社協 …);
+ * - 委員1人あたりの年間活動日数 152日: the 1人 is the denominator of a rate, not a figure;
+ * - a target printed with its year (H32(2020) 250人) keeps the year in fiscal_year, not in the label;
+ * - 年2校, 年各1回, 毎年8校, 年間 … are targets for every year, 隔年1回 is not.
+ */
+
+export interface ItemInput extends Omit<CellMeasureInput, 'text' | 'fiscal_year'> {
+	text: string;
+	fiscal_year: number | null;
+	/** prefix for every label (the 担当課 of an added department row), so the figure stays attributable */
+	label_prefix?: string | null;
+}
+
+const YEAR_TOKEN = /(?:平成|令和|H|R)\s*(?:元|\d{1,2})\s*[(（]\s*\d{4}\s*[)）]\s*[～~〜]?/g;
+const EVERY_YEAR_BEFORE = /(?<!隔)年\s*各?\s*$/;
+const EVERY_YEAR_WORDS = /毎年|各年度|毎年度|毎月/;
+const YEARLY = /年間/;
+
+function cleanLabel(label: string | null): string | null {
+	if (!label) return null;
+	let t = tidy(
+		label
+			.replace(YEAR_TOKEN, ' ')
+			.replace(/^[・:：\s)）、,]+/, '')
+			// "指定小学校(年2校)", "交流会 年1回": the 年 belongs to the figure, not to what is counted.
+			.replace(/[\s(（]*(?:年各|年)$/, '')
+			.replace(/[\s(（:：、,]+$/, '')
+	);
+	// "周知(小・中学校 30校)": the figure closed the bracket the label opened.
+	const open = (t.match(/[(（]/g) ?? []).length - (t.match(/[)）]/g) ?? []).length;
+	if (open > 0) t += ')'.repeat(open);
+	return t || null;
+}
+
+/** One measure list for a cell: the shared reader, then this report's adjustments, then final ids. */
+export function cellMeasures(ids: MeasureIds, input: ItemInput): Measure[] {
+	const scratch = new MeasureIds();
+	const measures = measuresFromCell(scratch, input);
+	const raw = tidy(input.text);
+	const folded = fold(raw);
+	const quantities = readQuantities(raw);
+	const valued = measures.filter((m) => m.value !== null);
+	const aligned = valued.length === quantities.length;
+	const out: Measure[] = [];
+	let carryLabel: string | null = null;
+	measures.forEach((m, i) => {
+		if (m.value === null || !aligned) {
+			out.push({ ...m, label_ja: cleanLabel(m.label_ja) ?? input.label_fallback ?? null, every_year: m.every_year && !/隔年/.test(raw) });
+			return;
+		}
+		const q = quantities[i];
+		const after = folded.slice(q.end);
+		if (/^(?:あたり|当たり)/.test(after)) {
+			// A rate's denominator: its words lead into the next figure's label.
+			carryLabel = `${q.label ?? ''}${folded.slice(q.start, q.end)}`.trim();
+			return;
+		}
+		let label = m.label_ja;
+		let unit = m.unit;
+		if (unit === '地区' && after.startsWith('社協')) unit = '地区社協';
+		const prev = quantities[i - 1];
+		if (prev && prev.unit === '地区' && folded.slice(prev.end).startsWith('社協') && label?.startsWith('社協')) {
+			label = label.slice(2);
+		}
+		if (carryLabel) {
+			label = `${carryLabel}${label ?? ''}`;
+			carryLabel = null;
+		}
+		let every_year = m.every_year && !/隔年/.test(raw);
+		if (input.kind === 'target') {
+			const before = folded.slice(0, q.start);
+			const item = before.slice(before.lastIndexOf('・') + 1);
+			const between = prev ? folded.slice(prev.end, q.start) : '';
+			every_year =
+				EVERY_YEAR_BEFORE.test(before) ||
+				EVERY_YEAR_WORDS.test(item) ||
+				// 年間活動件数 H32(2020): a yearly count for one year; without a year it holds every year.
+				(YEARLY.test(item) && input.fiscal_year === null) ||
+				// 年1回×2会場: the second figure shares the first one's period.
+				(/^\s*[×x]\s*$/.test(between) && (out[out.length - 1]?.every_year ?? false));
+		}
+		let qualifier = m.qualifier;
+		if (label && /隔年$/.test(label)) {
+			// 隔年1回: once every other year; 隔年 says how often, it is not what is counted.
+			label = label.replace(/\s*隔年$/, '');
+			qualifier = qualifier ? `隔年 ${qualifier}` : '隔年';
+		}
+		let cleaned = cleanLabel(label);
+		// 年1回×2会場: the second figure counts venues of the same course.
+		if (cleaned && /^[×x]$/.test(cleaned)) cleaned = out[out.length - 1]?.label_ja ?? null;
+		out.push({ ...m, label_ja: cleaned ?? input.label_fallback ?? null, unit, qualifier, every_year });
+	});
+	return out.map((m) => {
+		const owner = m.initiative_id ?? m.goal_id ?? '';
+		const label = input.label_prefix ? (m.label_ja ? `${input.label_prefix}：${m.label_ja}` : input.label_prefix) : m.label_ja;
+		return { ...m, measure_id: ids.take(owner), label_ja: label };
+	});
+}
+
+/**
+ * A 主な活動指標 cell holds one or more indicators, each after a ・ where there are several; each
+ * keeps the year printed with it (H32(2020) → 2020), or none.
+ */
+export function indicatorItems(text: string): { text: string; fiscal_year: number | null; years: number[] }[] {
+	const items = text
+		.split(/(?:^|\s)・/)
+		.map((s) => tidy(s))
+		.filter(Boolean);
+	return items.map((item) => {
+		const years = findFiscalYears(item);
+		return { text: item, fiscal_year: years[0] ?? null, years };
+	});
+}
+
+const YEAR_OR_DATE = /(?:平成|令和|H|R)\s*(?:元|\d{1,2})(?:\s*[(（]\s*\d{4}\s*[)）])?(?:年度?)?|\d{4}\s*年|\d{1,2}\s*月/g;
+
+/**
+ * Figures in a cell that no quantity took (児童館2, 年10ヵ所 …): the printed unit is not one the
+ * shared reader knows, so the figure stays only in raw_text and the reader is told.
+ */
+export function unreadFigures(text: string): string[] {
+	const folded = fold(tidy(text));
+	const taken = readQuantities(folded).map((q) => [q.start, q.end] as const);
+	const dates = [...folded.matchAll(YEAR_OR_DATE)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+	const inside = (a: number, b: number) => [...taken, ...dates].some(([s, e]) => a >= s && b <= e);
+	const out: string[] = [];
+	// 子ども110番の家, 2層コーディネーター: numbers that are part of a name, not figures.
+	for (const m of folded.matchAll(/\d+(?:,\d{3})*(?:\.\d+)?(?![\d番層])/g)) {
+		const at = m.index ?? 0;
+		if (!inside(at, at + m[0].length)) out.push(folded.slice(Math.max(0, at - 8), at + m[0].length + 3).trim());
+	}
+	return out;
+}
