@@ -15,7 +15,8 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	const onlyAt = process.argv.indexOf('--only');
 	const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : undefined;
-	const { dataset, quality } = buildDataset({ only });
+	const dataDir = process.env.ATLAS_DATA_DIR;
+	const { dataset, quality } = buildDataset({ only, ...(dataDir ? { dataDir, sourcesDir: join(dataDir, 'sources') } : {}) });
 	const parent = dirname(OUT);
 	mkdirSync(parent, { recursive: true });
 	const tmp = join(parent, `.data-tmp-${process.pid}`);
