@@ -16,8 +16,10 @@ export interface ColumnMeta {
 const columnMeta = z.registry<ColumnMeta>();
 
 export function column<T extends z.ZodType>(schema: T, sql: SqlType, en: string, ja: string): T {
-	columnMeta.add(schema, { sql, en, ja });
-	return schema;
+	// A fresh instance per column: shared schemas (a municipality code) carry a different meaning in each table.
+	const own = schema.clone() as T;
+	columnMeta.add(own, { sql, en, ja });
+	return own;
 }
 
 export interface TableDef<S extends z.ZodRawShape = z.ZodRawShape> {

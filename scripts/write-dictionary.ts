@@ -1,0 +1,44 @@
+/**
+ * npm run dictionary: writes data/DICTIONARY.md from the contract (the zod tables and their
+ * declared SQL types and meanings), so the dictionary can never drift from the data.
+ * `--check` fails when the committed file is out of date (CI runs it).
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { ALL_TABLES, columnsOf } from '../src/lib/contract/index';
+
+const PATH = 'data/DICTIONARY.md';
+
+export function dictionary(): string {
+	const out: string[] = [
+		'# Data dictionary / データ辞書',
+		'',
+		'Generated from the data contract (`src/lib/contract/`) by `npm run dictionary`; do not edit by hand.',
+		'Every table is published as `/data/<table>.parquet` and is a view of the same name in the SQL workbench.',
+		'Fiscal years are integers: the Gregorian year the 年度 starts in (令和2年度 = 2020).',
+		'',
+		'データ契約（`src/lib/contract/`）から `npm run dictionary` で生成しています。手で編集しないでください。',
+		''
+	];
+	for (const table of ALL_TABLES) {
+		out.push(`## ${table.name}`, '', `One row: ${table.rowEn}.  `, `1行：${table.rowJa}。`, '');
+		out.push('| column | type | null | meaning | 意味 |', '|---|---|---|---|---|');
+		for (const c of columnsOf(table)) {
+			const esc = (s: string) => s.replace(/\|/g, '\\|');
+			out.push(`| \`${c.name}\` | ${c.sql} | ${c.nullable ? 'yes' : 'no'} | ${esc(c.en)} | ${esc(c.ja)} |`);
+		}
+		out.push('');
+	}
+	return out.join('\n');
+}
+
+const text = dictionary();
+if (process.argv.includes('--check')) {
+	if (!existsSync(PATH) || readFileSync(PATH, 'utf8') !== text) {
+		console.error(`dictionary: ${PATH} is out of date with the contract; run "npm run dictionary" and commit it`);
+		process.exit(1);
+	}
+	console.log(`dictionary: ${PATH} is up to date`);
+} else {
+	writeFileSync(PATH, text);
+	console.log(`dictionary: wrote ${PATH}`);
+}
