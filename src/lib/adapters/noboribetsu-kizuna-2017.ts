@@ -34,6 +34,15 @@ function ownerOfBullet(bullet: string, candidates: readonly Initiative[]): Initi
 	return hits.length === 1 ? hits[0] : null;
 }
 
+/** A 基本目標 with its 基本計画 and the merged cells printed on its first row. */
+interface GoalGroup {
+	goal_id: string;
+	line: number;
+	members: Initiative[];
+	results: { text: string; line: number }[];
+	priorities: { text: string; line: number }[];
+}
+
 export const noboribetsuKizuna2017: Adapter = {
 	id: 'noboribetsu-kizuna-2017',
 	describes: '登別市 地域福祉実践計画きずな 総合評価: 基本計画 rows with 1–5 points and merged H29 result cells per 基本目標',
@@ -53,8 +62,8 @@ export const noboribetsuKizuna2017: Adapter = {
 		if (resultYear === null) throw new SourceError(file, headerIndex + 1, 'header', `cannot read the results' fiscal year from "${header[3]}"`);
 
 		const ids = new MeasureIds();
-		let goal: { goal_id: string; line: number; members: Initiative[]; results: { text: string; line: number }[]; priorities: { text: string; line: number }[] } | null = null;
-		const groups: NonNullable<typeof goal>[] = [];
+		const groups: GoalGroup[] = [];
+		let goal: GoalGroup | null = null as GoalGroup | null;
 		let seq = 0;
 
 		doc.lines.forEach((text, i) => {
