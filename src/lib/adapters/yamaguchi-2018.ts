@@ -169,9 +169,14 @@ export const yamaguchi2018: Adapter = {
 				if (!row) {
 					throw new SourceError(file, line, '担当課', `cannot tell the council half from the city half: no 担当課 cell where one is expected (${cells.length} cells)`);
 				}
-				const found = flat.findIndex((f, k) => k >= next && f.code === row.code && nameSimilarity(f.name, row.name) >= 0.5);
+				// The activity the 目次 expects here, or, if the body lost some rows, a later one of the same
+				// 基本目標 whose name is clearly this row's; never a loose match further on.
+				const expected = flat[next];
+				const found =
+					expected && expected.code === row.code && nameSimilarity(expected.name, row.name) >= 0.5
+						? next
+						: flat.findIndex((f, k) => k > next && f.goal === expected?.goal && f.code === row.code && nameSimilarity(f.name, row.name) >= 0.8);
 				if (found < 0) {
-					const expected = flat[next];
 					throw new SourceError(file, line, '活動名', `"${row.code} ${row.name}" does not match the 目次 here (it expects ${expected ? `${expected.code} ${expected.name}` : 'no more activities'})`);
 				}
 				skipTo(found, line, `row ${row.code} ${row.name}`);

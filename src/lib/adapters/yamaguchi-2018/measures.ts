@@ -82,6 +82,7 @@ export function cellMeasures(ids: MeasureIds, input: ItemInput): Measure[] {
 			const between = prev ? folded.slice(prev.end, q.start) : '';
 			every_year =
 				EVERY_YEAR_BEFORE.test(before) ||
+				/毎年|年間/.test(m.qualifier ?? '') ||
 				EVERY_YEAR_WORDS.test(item) ||
 				// 年間活動件数 H32(2020): a yearly count for one year; without a year it holds every year.
 				(YEARLY.test(item) && input.fiscal_year === null) ||
@@ -136,7 +137,11 @@ export function unreadFigures(text: string): string[] {
 	// 子ども110番の家, 2層コーディネーター: numbers that are part of a name, not figures.
 	for (const m of folded.matchAll(/\d+(?:,\d{3})*(?:\.\d+)?(?![\d番層])/g)) {
 		const at = m.index ?? 0;
-		if (!inside(at, at + m[0].length)) out.push(folded.slice(Math.max(0, at - 8), at + m[0].length + 3).trim());
+		if (inside(at, at + m[0].length)) continue;
+		// The figure with the word printed around it, back to the previous space.
+		const before = folded.slice(Math.max(0, at - 10), at);
+		const word = before.slice(before.search(/\S*$/));
+		out.push(`${word}${folded.slice(at, at + m[0].length + 3)}`.trim());
 	}
 	return out;
 }
