@@ -1,0 +1,259 @@
+import type { Goal, InitiativeNote } from '../../contract/tables';
+import type { QualityWarning } from '../../contract/quality';
+import { SourceError } from '../adapter';
+import { fold, foldLookalikes, joinBrokenLines, readSectionNumber, tidy } from '../../normalize/text';
+import type { PageHeader } from './layout';
+import { readName } from './cells';
+
+/**
+ * 目標 → 施策 → 取組 of the 北本市 report. Every page repeats its 目標 and 施策 with their numbers, and
+ * the OCR damages those numbers (施策I-I, 5策 I - 3, 目標 without its number). The number of a page is
+ * read from what the page prints, completed from the same page (the 目標 number is the first part
+ * of the 施策 code) or from another page that prints the same title in full.
+ */
+
+const HYPHENS = /[‐‑‒–—―−－ー]/g;
+const CODE_CHARS = '0-9０-９IlＩ|Ⅰ';
+const titleKey = (s: string) => fold(s).replace(/[\s\u3000]+/g, '');
+
+interface ReadCode {
+	/** the parts as read (1, 1-2); null where a part is missing */
+	parts: (string | null)[];
+	/** the code as printed */
+	printed: string;
+	title: string;
+	/** false when the label in front of the code is damaged (5策 for 施策) */
+	labelIntact: boolean;
+}
+
+function readParts(printed: string, count: number): (string | null)[] {
+	const t = foldLookalikes(printed).replace(HYPHENS, '-').replace(/\s+/g, '');
+	if (!t) return Array(count).fill(null);
+	const pieces = t.split('-');
+	// A code printed without its first part (- 2) reads as [null, 2].
+	while (pieces.length < count) pieces.unshift('');
+	return pieces.slice(0, count).map((p) => (p ? readSectionNumber(p) : null));
+}
+
+function readGoalText(text: string): ReadCode {
+	const m = tidy(text).match(new RegExp(`^目\\s*標\\s*([${CODE_CHARS}]*)\\s*(.*)$`));
+	if (!m) return { parts: [null], printed: '', title: tidy(text), labelIntact: false };
+	return { parts: readParts(m[1], 1), printed: m[1], title: m[2].trim(), labelIntact: true };
+}
+
+function readPolicyText(text: string): ReadCode {
+	const codeSet = `${CODE_CHARS}\\s\\-‐‑‒–—―−－`;
+	const m = tidy(text).match(new RegExp(`^(\\S?)\\s*策\\s*([${codeSet}]*?)\\s*([^${codeSet}].*)$`));
+	if (!m) return { parts: [null, null], printed: '', title: tidy(text), labelIntact: false };
+	return { parts: readParts(m[2], 2), printed: m[2].trim(), title: m[3].trim(), labelIntact: m[1] === '施' };
+}
+
+/** True when the printed code is the code itself, up to full-width or Cyrillic/Greek look-alikes. */
+function plainlyPrinted(printed: string, code: string): boolean {
+	return foldLookalikes(printed).replace(HYPHENS, '-').replace(/\s+/g, '') === code;
+}
+
+export interface ResolvedPage {
+	page: PageHeader;
+	goalNo: string;
+	goalTitle: string;
+	/** 施策 code, e.g. 1-2 */
+	policyCode: string;
+	policyTitle: string;
+}
+
+/** Numbers every page header, recovering damaged codes; each recovery is a warning with the raw text. */
+export function resolvePages(file: string, pages: readonly PageHeader[], warnings: QualityWarning[]): ResolvedPage[] {
+	const read = pages.map((page) => {
+		if (!page.goal) throw new SourceError(file, page.line, '目標', 'a page header without its 目標 line');
+		if (!page.policy) throw new SourceError(file, page.line, '施策', 'a page header without its 施策 line');
+		return { page, goal: readGoalText(page.goal.text), policy: readPolicyText(page.policy.text) };
+	});
+
+	// Titles printed with a readable number elsewhere, for pages whose number is damaged.
+	const goalByTitle = new Map<string, string | null>();
+	const policyByTitle = new Map<string, string | null>();
+	const remember = (map: Map<string, string | null>, key: string, code: string) => {
+		const had = map.get(key);
+		map.set(key, had === undefined || had === code ? code : null);
+	};
+	for (const r of read) {
+		if (r.goal.parts[0]) remember(goalByTitle, titleKey(r.goal.title), r.goal.parts[0]);
+		if (r.policy.parts.every(Boolean)) remember(policyByTitle, titleKey(r.policy.title), r.policy.parts.join('-'));
+	}
+
+	return read.map(({ page, goal, policy }) => {
+		const goalLine = page.goal!;
+		const policyLine = page.policy!;
+		const goalFrom: string[] = [];
+		const policyFrom: string[] = [];
+		let goalNo = goal.parts[0];
+		let [first, second] = policy.parts;
+		const byTitle = policyByTitle.get(titleKey(policy.title)) ?? null;
+		if (!goalNo && first) {
+			goalNo = first;
+			goalFrom.push(`taken from the 施策 code on the same page (${policyLine.text.slice(0, 12)})`);
+		}
+		if (!goalNo) {
+			goalNo = goalByTitle.get(titleKey(goal.title)) ?? null;
+			if (goalNo) goalFrom.push('taken from another page that prints the same 目標 title with its number');
+		}
+		if (!first && goalNo) {
+			first = goalNo;
+			policyFrom.push(`first part taken from the 目標 number ${goalNo} of the same page`);
+		}
+		if (!second && byTitle && byTitle.split('-')[0] === first) {
+			second = byTitle.split('-')[1];
+			policyFrom.push('second part taken from another page that prints the same 施策 title with its code');
+		}
+		if (!goalNo) throw new SourceError(file, goalLine.line, '目標', `cannot read the 目標 number from "${goalLine.text}", nor recover it from the 施策 or another page`);
+		if (!first || !second) throw new SourceError(file, policyLine.line, '施策', `cannot read the 施策 code from "${policyLine.text}", nor recover it from another page`);
+		if (first !== goalNo) throw new SourceError(file, policyLine.line, '施策', `施策 ${first}-${second} does not belong to 目標 ${goalNo} printed on the same page`);
+		const policyCode = `${first}-${second}`;
+
+		if (!plainlyPrinted(goal.printed, goalNo) || goalFrom.length) {
+			warnings.push({
+				source_file: file, line: goalLine.line, column: 2, field: '目標', code: 'code_recovered',
+				message: `目標 number ${goalNo} recovered from "${goal.printed || '(none printed)'}"${goalFrom.length ? `: ${goalFrom.join('; ')}` : ': OCR printed the digit 1 as a letter'}`,
+				raw: goalLine.text, initiative_id: null
+			});
+		}
+		if (!plainlyPrinted(policy.printed, policyCode) || !policy.labelIntact || policyFrom.length) {
+			const how = [...policyFrom];
+			if (!policy.labelIntact) how.push('label before the code damaged');
+			if (!policyFrom.length && !plainlyPrinted(policy.printed, policyCode)) how.push('OCR printed the digit 1 as a letter');
+			warnings.push({
+				source_file: file, line: policyLine.line, column: 2, field: '施策', code: 'code_recovered',
+				message: `施策 code ${policyCode} recovered from "${policy.printed || '(none printed)'}": ${how.join('; ')}`,
+				raw: policyLine.text, initiative_id: null
+			});
+		}
+		return { page, goalNo, goalTitle: goal.title, policyCode, policyTitle: policy.title };
+	});
+}
+
+interface Occurrence {
+	text: string;
+	line: number;
+}
+
+interface GoalDraft {
+	goal_id: string;
+	parent_goal_id: string | null;
+	level: number;
+	level_name_ja: string;
+	code: string;
+	titles: Occurrence[];
+	descriptions: Occurrence[];
+}
+
+/**
+ * The goals of the report, one record per real goal however many pages repeat it. Where the pages
+ * print a title differently, the reading most pages agree on wins (the first one on a tie) and the
+ * others are listed as warnings.
+ */
+export class GoalBook {
+	private drafts = new Map<string, GoalDraft>();
+
+	constructor(
+		private readonly planId: string,
+		private readonly file: string
+	) {}
+
+	goalId(path: readonly (string | number)[]): string {
+		return `${this.planId}-G${path.join('-')}`;
+	}
+
+	/** Record one printing of a goal; returns its id. */
+	see(path: readonly (string | number)[], level_name_ja: string, code: string, title: Occurrence, description?: Occurrence): string {
+		const goal_id = this.goalId(path);
+		let draft = this.drafts.get(goal_id);
+		if (!draft) {
+			draft = {
+				goal_id,
+				parent_goal_id: path.length > 1 ? this.goalId(path.slice(0, -1)) : null,
+				level: path.length,
+				level_name_ja,
+				code,
+				titles: [],
+				descriptions: []
+			};
+			this.drafts.set(goal_id, draft);
+		}
+		draft.titles.push(title);
+		if (description && tidy(description.text)) draft.descriptions.push(description);
+		return goal_id;
+	}
+
+	has(goal_id: string): boolean {
+		return this.drafts.has(goal_id);
+	}
+
+	private pick(list: Occurrence[], field: string, goal_id: string, warnings: QualityWarning[]): Occurrence {
+		const counts = new Map<string, number>();
+		for (const o of list) counts.set(titleKey(o.text), (counts.get(titleKey(o.text)) ?? 0) + 1);
+		let best = list[0];
+		for (const o of list) if ((counts.get(titleKey(o.text)) ?? 0) > (counts.get(titleKey(best.text)) ?? 0)) best = o;
+		for (const o of list) {
+			if (titleKey(o.text) === titleKey(best.text)) continue;
+			warnings.push({
+				source_file: this.file, line: o.line, column: 2, field, code: 'header_text_differs',
+				message: `this page prints the ${field} of ${goal_id} differently from most pages; the record keeps "${best.text}" (line ${best.line})`,
+				raw: o.text, initiative_id: null
+			});
+		}
+		return best;
+	}
+
+	/** Goal records in source order, and each 施策's 説明 as a note on the goal. */
+	finish(warnings: QualityWarning[]): { goals: Goal[]; notes: InitiativeNote[] } {
+		const goals: Goal[] = [];
+		const notes: InitiativeNote[] = [];
+		[...this.drafts.values()].forEach((d, seq) => {
+			const title = this.pick(d.titles, d.level_name_ja, d.goal_id, warnings);
+			goals.push({
+				goal_id: d.goal_id,
+				plan_id: this.planId,
+				parent_goal_id: d.parent_goal_id,
+				level: d.level,
+				level_name_ja: d.level_name_ja,
+				code: d.code,
+				title_ja: readName(title.text),
+				seq,
+				line: title.line
+			});
+			if (d.descriptions.length) {
+				const text = this.pick(d.descriptions, '説明', d.goal_id, warnings);
+				notes.push({
+					note_id: `${d.goal_id}-n1`,
+					initiative_id: null,
+					goal_id: d.goal_id,
+					field: 'goal_description',
+					label_ja: '説明',
+					text_ja: readName(text.text),
+					line: text.line,
+					line_end: text.line
+				});
+			}
+		});
+		return { goals, notes };
+	}
+}
+
+const CIRCLED = /^[①-⑳]/;
+
+/**
+ * A 取組 line: ② 地域連携ネットワークづくりと担い | ② 地域連携ネットワークづくりと担い手育成. The PDF
+ * sometimes cut the title over two cells, sometimes printed it twice (cut, then whole); a later cell
+ * that starts with the same number is the whole title.
+ */
+export function readActionLine(file: string, line: number, cells: readonly string[]): { number: string; index: number; title: string } {
+	let parts = cells.map((c) => tidy(c)).filter(Boolean);
+	const number = parts[0]?.match(CIRCLED)?.[0];
+	if (!number) throw new SourceError(file, line, '取組', `a 取組 line without its circled number: "${parts.join(' ')}"`);
+	const again = parts.findLastIndex((p, k) => k > 0 && p.startsWith(number));
+	if (again > 0) parts = parts.slice(again);
+	const title = joinBrokenLines(parts).replace(CIRCLED, '').trim();
+	if (!title) throw new SourceError(file, line, '取組', 'a 取組 line without a title');
+	return { number, index: number.charCodeAt(0) - '①'.charCodeAt(0) + 1, title };
+}
