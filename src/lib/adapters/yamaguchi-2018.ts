@@ -1,4 +1,5 @@
-import type { Adapter, AdapterResult, SourceDocument } from './adapter';
+import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from './adapter';
+import type { Correction } from '../contract/manifest';
 import { SourceError, emptyResult } from './adapter';
 import type { Goal, Initiative, InitiativeNote, Measure } from '../contract/tables';
 import type { QualityWarning } from '../contract/quality';
@@ -75,7 +76,7 @@ export const yamaguchi2018: Adapter = {
 	id: 'yamaguchi-2018',
 	describes:
 		'山口市: 基本目標 / 活動目標 / 活動 (①…) rows, each with a 市社会福祉協議会 half and a 市 half (H30 results, R1 plans, indicators with targets, H30 figures, 担当課)',
-	read(doc: SourceDocument): AdapterResult {
+	read(doc: SourceDocument, ctx: AdapterContext): AdapterResult {
 		const out = emptyResult();
 		const { muni_code } = doc.entry.municipality;
 		const { plan_id } = doc.entry.plan;
@@ -203,7 +204,13 @@ export const yamaguchi2018: Adapter = {
 
 		out.goals = buildGoals(contents.goals, plan_id, goalId, goalPlace);
 		const ids = new MeasureIds();
-		for (const p of placed) addActivity(out, p, { muni_code, plan_id, file, ids, warn });
+		const used = new Set<string>();
+		const scope: Scope = { muni_code, plan_id, file, ids, warn, corrections: ctx.corrections.filter((c) => c.source_file === file), used };
+		for (const p of placed) addActivity(out, p, scope);
+		for (const c of scope.corrections) {
+			if (!used.has(c.id)) warn({ line: c.line, column: null, field: c.field, code: 'correction_not_applied', message: `correction ${c.id} names text this line's ${c.field} cells do not hold`, raw: c.text, initiative_id: null });
+		}
+		out.correctionsUsed = [...used].sort();
 		return out;
 	}
 };
@@ -234,6 +241,22 @@ interface Scope {
 	file: string;
 	ids: MeasureIds;
 	warn: (w: Omit<QualityWarning, 'source_file'>) => void;
+	corrections: readonly Correction[];
+	used: Set<string>;
+}
+
+/**
+ * How a documented correction says to read a cell: its text with the correction's `text` replaced by
+ * what it `means`, or null when no correction names this line, column and text.
+ */
+function correctedReading(scope: Scope, line: number, field: string, text: string): string | null {
+	let out: string | null = null;
+	for (const c of scope.corrections) {
+		if (c.line !== line || c.field !== field || !c.text || !(out ?? text).includes(c.text)) continue;
+		out = (out ?? text).replace(c.text, c.means);
+		scope.used.add(c.id);
+	}
+	return out;
 }
 
 /** The four figure columns of one half (or of an added 担当課 row) as measures. */
@@ -247,7 +270,7 @@ function halfMeasures(
 ): Measure[] {
 	const scratch = new MeasureIds();
 	for (const [field, text] of [['主な活動指標', half.indicator], ['30年度実績', half.result]] as const) {
-		const figures = unreadFigures(text);
+		const figures = unreadFigures(correctedReading(scope, line, field, text) ?? text);
 		if (figures.length) {
 			scope.warn({ line, column: null, field, code: 'figure_without_unit', message: `figures printed without a unit the reader knows (${figures.join(' / ')}): kept in raw_text only, no value`, raw: tidy(text), initiative_id });
 		}
@@ -257,16 +280,16 @@ function halfMeasures(
 		if (item.years.length > 1) {
 			scope.warn({ line, column: null, field: '主な活動指標', code: 'several_fiscal_years', message: `the indicator names several years (${item.years.join(', ')}); the first is kept`, raw: item.text, initiative_id });
 		}
-		return cellMeasures(scratch, { ...common, kind: 'target', fiscal_year: item.fiscal_year, text: item.text });
+		return cellMeasures(scratch, { ...common, kind: 'target', fiscal_year: item.fiscal_year, text: item.text, read_as: correctedReading(scope, line, '主な活動指標', item.text) });
 	});
 	// A figure in the 30年度実績 cell with no words of its own counts what the indicator counts.
 	const labelled = targets.filter((m) => m.value !== null);
 	const indicatorLabel = labelled.length === 1 ? stripPrefix(labelled[0].label_ja, label_prefix) : null;
 	const measures = [
-		...cellMeasures(scratch, { ...common, kind: 'result', fiscal_year: years.status, text: half.status }),
-		...cellMeasures(scratch, { ...common, kind: 'plan', fiscal_year: years.plan, text: half.plan }),
+		...cellMeasures(scratch, { ...common, kind: 'result', fiscal_year: years.status, text: half.status, read_as: correctedReading(scope, line, '平成30年度実施状況', half.status) }),
+		...cellMeasures(scratch, { ...common, kind: 'plan', fiscal_year: years.plan, text: half.plan, read_as: correctedReading(scope, line, '令和元年度実施予定', half.plan) }),
 		...targets,
-		...cellMeasures(scratch, { ...common, kind: 'result', fiscal_year: years.result, text: half.result, label_fallback: indicatorLabel })
+		...cellMeasures(scratch, { ...common, kind: 'result', fiscal_year: years.result, text: half.result, label_fallback: indicatorLabel, read_as: correctedReading(scope, line, '30年度実績', half.result) })
 	];
 	// Numbered in the order of the columns, whatever order they were read in.
 	return measures.map((m) => ({ ...m, measure_id: scope.ids.take(initiative_id) }));

@@ -7,12 +7,15 @@ import { MeasureIds } from '../../../src/lib/adapters/records';
 import { SourceError, type AdapterResult, type SourceDocument } from '../../../src/lib/adapters/adapter';
 import { ingest } from '../../../src/lib/pipeline/ingest';
 import { ADAPTERS } from '../../../src/lib/adapters/registry';
-import { loadDocument, loadManifest, loadSchemes } from '../../../scripts/lib/sources';
+import { loadCorrections, loadDocument, loadManifest, loadSchemes } from '../../../scripts/lib/sources';
 
 const entry = loadManifest().sources.find((s) => s.adapter === 'yamaguchi-2018')!;
 const doc = loadDocument(entry);
-const read = (d: SourceDocument = doc) => yamaguchi2018.read(d, { scheme: null, corrections: [] });
+const corrections = loadCorrections().filter((c) => c.source_file === entry.file);
+const read = (d: SourceDocument = doc, cs = corrections) => yamaguchi2018.read(d, { scheme: null, corrections: cs });
 const result = read();
+// Damaged copies move lines, so they are compared with a reading that applies no line-bound correction.
+const plain = read(doc, []);
 
 const initiative = (id: string) => result.initiatives.find((i) => i.initiative_id === id)!;
 const measuresOf = (id: string, kind?: string) => result.measures.filter((m) => m.initiative_id === id && (!kind || m.kind === kind));
@@ -203,22 +206,31 @@ describe('the 山口市 adapter', () => {
 		expect(figures).toEqual([
 			[47, '主な活動指標'],
 			[47, '30年度実績'],
-			[63, '主な活動指標'],
 			[64, '主な活動指標'],
 			[64, '30年度実績']
 		]);
 		expect(result.warnings.filter((w) => w.code === 'name_differs_from_contents')).toEqual([
 			expect.objectContaining({ line: 105, initiative_id: '35203-025-c', message: expect.stringContaining('福祉員の活動の強化') })
 		]);
-		expect(result.warnings).toHaveLength(11);
-		expect(result.correctionsUsed).toEqual([]);
+		expect(result.warnings).toHaveLength(10);
+	});
+
+	it('applies its one correction: 年10ヵ所 read as 10 places a year, raw text as printed', () => {
+		expect(result.correctionsUsed).toEqual(['yamaguchi-2018-c01']);
+		expect(measuresOf('35203-012-c', 'target')[0]).toMatchObject({ label_ja: 'ふれあいいきいきサロン新規開設', value: 10, every_year: true, raw_text: expect.stringContaining('年10ヵ所') });
+		// Without it the figure is left unread and flagged, never guessed.
+		expect(plain.measures.filter((m) => m.initiative_id === '35203-012-c' && m.kind === 'target').map((m) => m.value)).toEqual([25]);
+		expect(plain.warnings.find((w) => w.line === 63)).toMatchObject({ code: 'figure_without_unit', field: '主な活動指標' });
+		// A correction whose text is not on its line is reported, not applied elsewhere.
+		const stray = { ...corrections[0], line: 64 };
+		expect(read(doc, [stray]).warnings.find((w) => w.code === 'correction_not_applied')).toMatchObject({ line: 64, raw: '年10ヵ所' });
 	});
 
 	it('passes the contract: every record is valid in the pipeline', () => {
-		const { dataset, quality } = ingest({ manifest: { sources: [entry] }, documents: [doc], schemes: loadSchemes(), corrections: [], adapters: ADAPTERS });
+		const { dataset, quality } = ingest({ manifest: { sources: [entry] }, documents: [doc], schemes: loadSchemes(), corrections: loadCorrections(), adapters: ADAPTERS });
 		expect(dataset.initiatives).toHaveLength(60);
 		expect(dataset.measures).toHaveLength(result.measures.length);
-		expect(quality.sources[0]).toMatchObject({ unreadable: 0, rows_found: { goals: 13, initiatives: 60, evaluations: 0, notes: 120 } });
+		expect(quality.sources[0]).toMatchObject({ unreadable: 0, corrections_used: ['yamaguchi-2018-c01'], rows_found: { goals: 13, initiatives: 60, evaluations: 0, notes: 120 } });
 		expect(new Set(result.measures.map((m) => m.measure_id)).size).toBe(result.measures.length);
 	});
 });
@@ -227,17 +239,17 @@ describe('the 山口市 adapter on a damaged copy', () => {
 	it('reads the same records when a page header falls between a row and its added 担当課 rows', () => {
 		const lines = [...doc.lines];
 		lines.splice(30, 0, '', lines[2], '');
-		const damaged = read(withLines(lines));
-		expect(withoutLines(damaged)).toEqual(withoutLines(result));
+		const damaged = read(withLines(lines), []);
+		expect(withoutLines(damaged)).toEqual(withoutLines(plain));
 		expect(damaged.initiatives.find((i) => i.initiative_id === '35203-003-s')).toMatchObject({ line_start: 30, line_end: 35 });
 	});
 
 	it('reads the same figures when the added 担当課 rows come in another order', () => {
 		const lines = [...doc.lines];
 		[lines[30], lines[31]] = [lines[31], lines[30]];
-		const damaged = read(withLines(lines));
+		const damaged = read(withLines(lines), []);
 		const key = (r: AdapterResult) => r.measures.filter((m) => m.initiative_id === '35203-003-s').map((m) => `${m.kind}|${m.label_ja}|${m.value}|${m.raw_text}`).sort();
-		expect(key(damaged)).toEqual(key(result));
+		expect(key(damaged)).toEqual(key(plain));
 		expect(new Set(damaged.initiatives.find((i) => i.initiative_id === '35203-003-s')!.departments)).toEqual(new Set(initiative('35203-003-s').departments));
 	});
 

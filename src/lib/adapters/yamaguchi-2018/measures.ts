@@ -18,6 +18,8 @@ export interface ItemInput extends Omit<CellMeasureInput, 'text' | 'fiscal_year'
 	fiscal_year: number | null;
 	/** prefix for every label (the 担当課 of an added department row), so the figure stays attributable */
 	label_prefix?: string | null;
+	/** the text as a documented correction says to read it; raw_text stays the source's text */
+	read_as?: string | null;
 }
 
 const YEAR_TOKEN = /(?:平成|令和|H|R)\s*(?:元|\d{1,2})\s*[(（]\s*\d{4}\s*[)）]\s*[～~〜]?/g;
@@ -41,11 +43,22 @@ function cleanLabel(label: string | null): string | null {
 	return t || null;
 }
 
+/**
+ * "…情報交換会を実施しました。(24校参加)": a figure in brackets after a sentence counts what the
+ * sentence did, so the sentence is its label.
+ */
+function sentenceBefore(text: string, at: number): string | null {
+	const before = text.slice(0, at).replace(/[\s(（]+$/, '');
+	if (!/。$/.test(before)) return null;
+	const parts = before.slice(0, -1).split(/。|(?:^|\s)・/);
+	return cleanLabel(parts[parts.length - 1] ?? null);
+}
+
 /** One measure list for a cell: the shared reader, then this report's adjustments, then final ids. */
 export function cellMeasures(ids: MeasureIds, input: ItemInput): Measure[] {
 	const scratch = new MeasureIds();
-	const measures = measuresFromCell(scratch, input);
-	const raw = tidy(input.text);
+	const measures = measuresFromCell(scratch, { ...input, text: input.read_as ?? input.text });
+	const raw = tidy(input.read_as ?? input.text);
 	const folded = fold(raw);
 	const quantities = readQuantities(raw);
 	const valued = measures.filter((m) => m.value !== null);
@@ -98,12 +111,12 @@ export function cellMeasures(ids: MeasureIds, input: ItemInput): Measure[] {
 		let cleaned = cleanLabel(label);
 		// 年1回×2会場: the second figure counts venues of the same course.
 		if (cleaned && /^[×x]$/.test(cleaned)) cleaned = out[out.length - 1]?.label_ja ?? null;
-		out.push({ ...m, label_ja: cleaned ?? input.label_fallback ?? null, unit, qualifier, every_year });
+		out.push({ ...m, label_ja: cleaned ?? input.label_fallback ?? sentenceBefore(folded, q.start), unit, qualifier, every_year });
 	});
 	return out.map((m) => {
 		const owner = m.initiative_id ?? m.goal_id ?? '';
 		const label = input.label_prefix ? (m.label_ja ? `${input.label_prefix}：${m.label_ja}` : input.label_prefix) : m.label_ja;
-		return { ...m, measure_id: ids.take(owner), label_ja: label };
+		return { ...m, measure_id: ids.take(owner), label_ja: label, raw_text: tidy(input.text) };
 	});
 }
 
