@@ -1,6 +1,32 @@
 import { ingest, type IngestOutput } from '../../src/lib/pipeline/ingest';
 import { ADAPTERS } from '../../src/lib/adapters/registry';
 import { loadCorrections, loadDocument, loadManifest, loadSchemes, SOURCES_DIR, DATA_DIR } from './sources';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { addCommonGround, type CommonGroundInputs } from '../../src/lib/pipeline/common-ground';
+import { TaxonomyFile } from '../../src/lib/themes/taxonomy';
+import { OverrideFile } from '../../src/lib/themes/assign';
+import { CrosswalkFile } from '../../src/lib/grading/crosswalk';
+
+/** A reviewed data file, checked against its schema; the first problem names the file and field. */
+function readReviewed<T>(path: string, schema: z.ZodType<T>): T {
+	const parsed = schema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new Error(`${path}: ${issue.path.join('.')}: ${issue.message}`);
+	}
+	return parsed.data;
+}
+
+/** Taxonomy, theme overrides and grading crosswalk: the reviewed inputs of the common-ground step. */
+export function loadCommonGroundInputs(dataDir = DATA_DIR): CommonGroundInputs {
+	return {
+		taxonomy: readReviewed(join(dataDir, 'themes', 'taxonomy.json'), TaxonomyFile),
+		overrides: readReviewed(join(dataDir, 'themes', 'overrides.json'), OverrideFile).overrides,
+		crosswalk: readReviewed(join(dataDir, 'crosswalk.json'), CrosswalkFile)
+	};
+}
 
 /** Everything `npm run data` computes, without writing files (tests call this too). */
 export function buildDataset(options: { only?: string[]; dataDir?: string; sourcesDir?: string } = {}): IngestOutput {
@@ -11,11 +37,13 @@ export function buildDataset(options: { only?: string[]; dataDir?: string; sourc
 		? { sources: full.sources.filter((s) => only.includes(s.municipality.muni_code) || only.includes(s.file)) }
 		: full;
 	if (!manifest.sources.length) throw new Error(`--only ${only?.join(',')} matches no source in the manifest`);
-	return ingest({
+	const { dataset, quality } = ingest({
 		manifest,
 		documents: manifest.sources.map((e) => loadDocument(e, sourcesDir)),
 		schemes: loadSchemes(dataDir),
 		corrections: loadCorrections(dataDir),
 		adapters: ADAPTERS
 	});
+	// Themes, grading crosswalk and achievement: computed from the validated rows, never from the sources.
+	return { dataset: addCommonGround(dataset, loadCommonGroundInputs(dataDir)), quality };
 }

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { column, defineTable } from './column';
+import { BANDS } from './tables';
+
+/**
+ * Tables computed after ingest that make cities comparable: common themes, and achievement
+ * read from paired targets and results. (The grading crosswalk fills columns of tables.ts.)
+ */
+
+const themeId = z.string().regex(/^[a-z][a-z_]*$/);
+const fiscalYear = z.number().int().min(1989).max(2100);
+
+export const THEME_METHODS = ['rule', 'manual'] as const;
+export const PAIRING_BASES = ['same_year', 'every_year', 'interim', 'undated_target'] as const;
+export const DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
+
+export const themes = defineTable({
+	name: 'themes',
+	rowEn: 'one common theme that initiatives of different cities share',
+	rowJa: '市区町村をまたいで取組を比べるための共通テーマ 1件',
+	orderBy: ['theme_id'],
+	schema: z.object({
+		theme_id: column(themeId, 'VARCHAR', 'stable theme id (e.g. salon, small_area_network)', 'テーマID'),
+		label_ja: column(z.string().min(1), 'VARCHAR', 'name in Japanese', 'テーマ名'),
+		label_en: column(z.string().min(1), 'VARCHAR', 'name in English', 'テーマ名（英語）'),
+		definition_ja: column(z.string().min(1), 'VARCHAR', 'what belongs to the theme, in Japanese', '定義'),
+		definition_en: column(z.string().min(1), 'VARCHAR', 'what belongs to the theme, in English', '定義（英語）')
+	})
+});
+
+export const initiativeThemes = defineTable({
+	name: 'initiative_themes',
+	rowEn: 'one theme assigned to one initiative, with the words that led to it',
+	rowJa: '取組に付けた共通テーマ 1件（根拠となった語句つき）',
+	orderBy: ['initiative_id', 'theme_id'],
+	schema: z.object({
+		initiative_id: column(z.string().min(1), 'VARCHAR', 'initiative', '取組ID'),
+		theme_id: column(themeId, 'VARCHAR', 'theme', 'テーマID'),
+		method: column(z.enum(THEME_METHODS), 'VARCHAR', 'rule: found by the keyword rules; manual: added by a reviewed override', '付与方法（rule＝語句ルール、manual＝手作業の補正）'),
+		evidence: column(z.string().min(1), 'VARCHAR', 'the words that matched and where (name, description, measure, goal), or the override reason', '根拠（一致した語句と箇所、または補正の理由）'),
+		confidence: column(z.number().min(0).max(1), 'DOUBLE', 'how sure the rules are, 0 to 1 (1 for a manual override)', '確からしさ（0〜1、手作業は1）')
+	})
+});
+
+export const achievements = defineTable({
+	name: 'achievements',
+	rowEn: 'one target paired with the result of the same indicator, and how far the result reached',
+	rowJa: '同じ指標の目標と実績の組 1件と達成度',
+	orderBy: ['achievement_id'],
+	schema: z.object({
+		achievement_id: column(z.string().min(1), 'VARCHAR', 'stable id: target measure id and result measure id', '達成度ID（目標と実績の指標ID）'),
+		muni_code: column(z.string().regex(/^\d{5}$/), 'VARCHAR', 'municipality', '市区町村コード'),
+		initiative_id: column(z.string().nullable(), 'VARCHAR', 'initiative (null when the measures belong to a goal-wide cell)', '取組ID（目標全体の欄の場合はnull）'),
+		goal_id: column(z.string().nullable(), 'VARCHAR', 'goal, when the measures belong to a goal-wide cell', '目標全体の欄の場合の目標ID'),
+		indicator_label: column(z.string().nullable(), 'VARCHAR', 'what is counted (the target label, else the result label)', '指標名'),
+		target_measure_id: column(z.string().min(1), 'VARCHAR', 'the target (or plan) measure', '目標（計画）の指標ID'),
+		result_measure_id: column(z.string().min(1), 'VARCHAR', 'the result measure', '実績の指標ID'),
+		target_kind: column(z.enum(['target', 'plan']), 'VARCHAR', 'target (目標値) or plan for the year (計画)', '目標の種類（target＝目標値、plan＝年度計画）'),
+		basis: column(z.enum(PAIRING_BASES), 'VARCHAR', 'why the two pair: same_year; every_year (a yearly target); interim (the result is from before the target year: progress so far); undated_target (the target names no year)', '組み合わせの根拠（same_year＝同年度、every_year＝毎年の目標、interim＝目標年度前の途中経過、undated_target＝年度のない目標）'),
+		direction: column(z.enum(DIRECTIONS), 'VARCHAR', 'higher_is_better, or lower_is_better where the target is a ceiling (以下, 未満)', '達成の向き（higher_is_better＝多いほど良い、lower_is_better＝上限の目標）'),
+		target_fiscal_year: column(fiscalYear.nullable(), 'INTEGER', "the target's fiscal year (null when it names none)", '目標の年度'),
+		result_fiscal_year: column(fiscalYear.nullable(), 'INTEGER', "the result's fiscal year", '実績の年度'),
+		unit: column(z.string().nullable(), 'VARCHAR', 'unit shared by both (人, 回, %, …)', '単位'),
+		target_value: column(z.number().finite(), 'DOUBLE', 'target value', '目標値'),
+		result_value: column(z.number().finite(), 'DOUBLE', 'result value', '実績値'),
+		result_is_estimate: column(z.boolean(), 'BOOLEAN', 'the result is an estimate (見込み)', '実績が見込み値か'),
+		is_cumulative: column(z.boolean(), 'BOOLEAN', 'both values are running totals (累計)', '累計値どうしの比較か'),
+		ratio: column(z.number().nonnegative().nullable(), 'DOUBLE', 'result ÷ target (target ÷ result when lower is better); null when the target is 0', '達成率（実績÷目標、上限の目標は目標÷実績）'),
+		band: column(z.enum(BANDS).nullable(), 'VARCHAR', 'common band by the crosswalk thresholds (90/75/50%)', '共通区分（90・75・50％の境界）')
+	})
+});
+
+export const COMMON_GROUND_TABLES = [themes, initiativeThemes, achievements];
+
+export type ThemeRow = z.infer<typeof themes.schema>;
+export type InitiativeThemeRow = z.infer<typeof initiativeThemes.schema>;
+export type AchievementRow = z.infer<typeof achievements.schema>;

@@ -1,0 +1,152 @@
+import { normalizeJa } from './normalize';
+import type { Taxonomy, ThemeDef } from './taxonomy';
+
+/** Where in an initiative a word was found; the order is the order evidence is written in. */
+export const FIELDS = ['name', 'description', 'measure', 'goal'] as const;
+export type Field = (typeof FIELDS)[number];
+
+/**
+ * How much a word says about the initiative depending on where it stands. The name is the
+ * initiative's own summary; the description often lists target groups or neighbouring work;
+ * the goal it sits under is shared with other initiatives, so it counts least.
+ */
+export const FIELD_WEIGHT: Record<Field, number> = { name: 1, description: 0.7, measure: 0.7, goal: 0.6 };
+
+/** A theme is assigned when its confidence reaches this. */
+export const ASSIGN_AT = 0.5;
+
+/** The text of one initiative, as the classifier reads it. */
+export interface InitiativeText {
+	name: string;
+	description: string | null;
+	/** Titles of the goals it sits under, nearest first. */
+	goals: readonly string[];
+	/** Label or raw text of its own measures. */
+	measures: readonly string[];
+}
+
+export interface ThemeMatch {
+	field: Field;
+	term: string;
+}
+
+export interface ThemeAssignment {
+	theme_id: string;
+	confidence: number;
+	matches: ThemeMatch[];
+}
+
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+const KANJI_OR_KATAKANA = /[\u4e00-\u9fff\u30a0-\u30ff]/;
+const HIRAGANA = /[\u3041-\u309f]/;
+
+/**
+ * Offsets where a word may start or end. Intl.Segmenter gives the word boundaries; a change
+ * from kanji/katakana to hiragana is added because the segmenter sometimes glues a particle onto
+ * a noun (災害|時に), and a keyword such as 災害時 must still end there.
+ */
+export function wordBoundaries(text: string): Set<number> {
+	const out = new Set<number>([0, text.length]);
+	for (const s of segmenter.segment(text)) {
+		out.add(s.index);
+		out.add(s.index + s.segment.length);
+	}
+	for (let i = 1; i < text.length; i++) {
+		if (KANJI_OR_KATAKANA.test(text[i - 1]) && HIRAGANA.test(text[i])) out.add(i);
+	}
+	return out;
+}
+
+/** Every start offset of `term` in `text` that begins and ends on a word boundary and is not masked. */
+function occurrences(text: string, term: string, bounds: Set<number>, masked: boolean[]): number[] {
+	const found: number[] = [];
+	for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+		if (!bounds.has(at) || !bounds.has(at + term.length)) continue;
+		if (masked[at]) continue;
+		found.push(at);
+	}
+	return found;
+}
+
+function maskOf(text: string, phrases: readonly string[]): boolean[] {
+	const masked = new Array<boolean>(text.length).fill(false);
+	for (const p of phrases) {
+		for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) {
+			for (let i = at; i < at + p.length; i++) masked[i] = true;
+		}
+	}
+	return masked;
+}
+
+interface PreparedText {
+	field: Field;
+	/** Goals further up count less than the nearest one. */
+	weight: number;
+	text: string;
+	bounds: Set<number>;
+}
+
+function prepare(input: InitiativeText): PreparedText[] {
+	const parts: { field: Field; weight: number; raw: string | null }[] = [
+		{ field: 'name', weight: FIELD_WEIGHT.name, raw: input.name },
+		{ field: 'description', weight: FIELD_WEIGHT.description, raw: input.description },
+		...input.measures.map((m) => ({ field: 'measure' as const, weight: FIELD_WEIGHT.measure, raw: m })),
+		...input.goals.map((g, i) => ({ field: 'goal' as const, weight: FIELD_WEIGHT.goal * (i === 0 ? 1 : 0.7), raw: g }))
+	];
+	return parts
+		.filter((p): p is { field: Field; weight: number; raw: string } => !!p.raw && p.raw.trim() !== '')
+		.map((p) => {
+			const text = normalizeJa(p.raw);
+			return { field: p.field, weight: p.weight, text, bounds: wordBoundaries(text) };
+		});
+}
+
+/**
+ * One theme against the prepared text. A keyword found inside a longer keyword of the same theme
+ * (サロン inside 子育てサロン) counts once, as the longer one. Confidence combines the distinct
+ * (keyword, field) matches as independent signals: 1 − Π(1 − keyword weight × field weight).
+ */
+function scoreTheme(theme: ThemeDef, parts: PreparedText[]): ThemeAssignment | null {
+	const best = new Map<string, { match: ThemeMatch; strength: number }>();
+	const terms = [...theme.keywords].sort((a, b) => b.term.length - a.term.length);
+	for (const part of parts) {
+		const masked = maskOf(part.text, theme.mask);
+		const taken = new Array<boolean>(part.text.length).fill(false);
+		for (const k of terms) {
+			for (const at of occurrences(part.text, k.term, part.bounds, masked)) {
+				if (taken[at]) continue;
+				for (let i = at; i < at + k.term.length; i++) taken[i] = true;
+				const key = `${part.field}\u0000${k.term}`;
+				const strength = k.weight * part.weight;
+				if ((best.get(key)?.strength ?? 0) < strength) best.set(key, { match: { field: part.field, term: k.term }, strength });
+			}
+		}
+	}
+	if (!best.size) return null;
+	const confidence = 1 - [...best.values()].reduce((p, b) => p * (1 - b.strength), 1);
+	const matches = [...best.values()]
+		.sort((a, b) => FIELDS.indexOf(a.match.field) - FIELDS.indexOf(b.match.field) || b.strength - a.strength)
+		.map((b) => b.match);
+	return { theme_id: theme.theme_id, confidence: Math.round(confidence * 100) / 100, matches };
+}
+
+/** Every theme with any evidence, strongest first; `assigned` keeps those at or above ASSIGN_AT. */
+export function scoreThemes(input: InitiativeText, taxonomy: Taxonomy): ThemeAssignment[] {
+	const parts = prepare(input);
+	return taxonomy.themes
+		.map((t) => scoreTheme(t, parts))
+		.filter((a): a is ThemeAssignment => a !== null)
+		.sort((a, b) => b.confidence - a.confidence || a.theme_id.localeCompare(b.theme_id));
+}
+
+export function classify(input: InitiativeText, taxonomy: Taxonomy): ThemeAssignment[] {
+	return scoreThemes(input, taxonomy).filter((a) => a.confidence >= ASSIGN_AT);
+}
+
+/** "name: サロン; description: 茶の間, 居場所" — the form pages show. */
+export function evidenceText(matches: readonly ThemeMatch[]): string {
+	return FIELDS.flatMap((f) => {
+		const terms = [...new Set(matches.filter((m) => m.field === f).map((m) => m.term))];
+		return terms.length ? [`${f}: ${terms.join(', ')}`] : [];
+	}).join('; ');
+}

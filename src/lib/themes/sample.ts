@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { Initiative } from '../contract/tables';
+
+/**
+ * data/themes/sample.json: initiatives labelled by reading the sources, to measure the rules.
+ * Keyed by municipality and the name as printed (and actor where one row has a 社協 half and a
+ * 市 half), not by initiative_id, so the labels do not depend on how an adapter numbers rows.
+ */
+export const SampleEntry = z.object({
+	muni_code: z.string().regex(/^\d{5}$/),
+	name: z.string().min(1),
+	actor: z.enum(['city', 'council']).optional(),
+	themes: z.array(z.string().min(1)),
+	reason: z.string().optional()
+});
+export type SampleEntry = z.infer<typeof SampleEntry>;
+export const SampleFile = z.object({
+	decided_by: z.string().min(1),
+	rule: z.string().min(1),
+	entries: z.array(SampleEntry).min(1)
+});
+
+/**
+ * A name as a key: NFKC, no spaces (PDF wrapping splits words), no leading number or circled
+ * digit, no 再掲 marker, no brackets' width differences.
+ */
+export function nameKey(name: string): string {
+	return name
+		.normalize('NFKC')
+		.replace(/\s+/g, '')
+		.replace(/[<(\[【]再掲[>)\]】]/g, '')
+		.replace(/^(?:[①-⑳]|\d+[.．、]?)(?=\D)/, '')
+		.replace(/[・、,]/g, '');
+}
+
+export interface SampleMatch {
+	entry: SampleEntry;
+	initiatives: Initiative[];
+}
+
+/**
+ * Each entry's initiatives: same municipality (and actor), same name key; failing that, the one
+ * initiative whose name key starts with the entry's (or the other way round, for names an
+ * adapter shortened or extended) when it is the only such initiative.
+ */
+export function matchSample(entries: readonly SampleEntry[], initiatives: readonly Initiative[]): SampleMatch[] {
+	return entries.map((entry) => {
+		const key = nameKey(entry.name);
+		const pool = initiatives.filter((i) => i.muni_code === entry.muni_code && (!entry.actor || i.actor === entry.actor));
+		const exact = pool.filter((i) => nameKey(i.name_ja) === key);
+		if (exact.length) return { entry, initiatives: exact };
+		const near = pool.filter((i) => {
+			const k = nameKey(i.name_ja);
+			return Math.min(k.length, key.length) >= 4 && (k.startsWith(key) || key.startsWith(k));
+		});
+		return { entry, initiatives: near.length === 1 ? near : [] };
+	});
+}

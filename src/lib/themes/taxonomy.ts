@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** data/themes/taxonomy.json: the common themes, their labels and definitions, and the words that signal them. */
+export const ThemeKeyword = z.object({
+	/** In normalized form (see normalizeJa); checked when the taxonomy is loaded. */
+	term: z.string().min(1),
+	/** How much one occurrence in the initiative's name says on its own; 1 = decisive. */
+	weight: z.number().gt(0).max(1)
+});
+
+export const ThemeDef = z.object({
+	theme_id: z.string().regex(/^[a-z][a-z_]*$/),
+	label_ja: z.string().min(1),
+	label_en: z.string().min(1),
+	definition_ja: z.string().min(1),
+	definition_en: z.string().min(1),
+	keywords: z.array(ThemeKeyword).min(1),
+	/** Phrases whose words must not count for this theme (要介護者 is not a 介護者 being supported). */
+	mask: z.array(z.string().min(1)).default([])
+});
+export type ThemeDef = z.infer<typeof ThemeDef>;
+
+export const TaxonomyFile = z.object({
+	about: z.string().optional(),
+	themes: z.array(ThemeDef).min(1)
+});
+export type Taxonomy = z.infer<typeof TaxonomyFile>;
+
+/** The theme ids named in /DOMAIN.md; they are part of the data contract and must stay. */
+export const CORE_THEME_IDS = [
+	'small_area_network',
+	'salon',
+	'disaster_volunteer',
+	'youth_carer',
+	'watching',
+	'evacuation_support',
+	'dementia',
+	'welfare_education',
+	'volunteer',
+	'livelihood',
+	'guardianship',
+	'child_rearing',
+	'consultation',
+	'health'
+] as const;
+
+/** Problems a zod schema cannot see: duplicate ids, missing core themes, keywords not in folded form. */
+export function taxonomyProblems(taxonomy: Taxonomy, fold: (s: string) => string): string[] {
+	const problems: string[] = [];
+	const ids = taxonomy.themes.map((t) => t.theme_id);
+	for (const id of new Set(ids)) if (ids.filter((x) => x === id).length > 1) problems.push(`theme ${id} is declared twice`);
+	for (const id of CORE_THEME_IDS) if (!ids.includes(id)) problems.push(`core theme ${id} is missing`);
+	for (const t of taxonomy.themes) {
+		for (const k of t.keywords) {
+			if (fold(k.term) !== k.term) problems.push(`${t.theme_id}: keyword "${k.term}" is not in normalized form ("${fold(k.term)}")`);
+		}
+		for (const m of t.mask) {
+			if (fold(m) !== m) problems.push(`${t.theme_id}: mask "${m}" is not in normalized form ("${fold(m)}")`);
+		}
+	}
+	return problems;
+}
