@@ -98,10 +98,12 @@ export const kitamoto2023: Adapter = {
 		const book = new GoalBook(plan_id, file);
 		const ids = new MeasureIds();
 		let page: ResolvedPage | null = null;
-		let action: { goal_id: string; policyCode: string } | null = null;
+		let action: { goal_id: string; policyCode: string; index: number } | null = null;
+		let previous: (typeof events)[number] | null = null;
 		const reposts: { initiative: Initiative; pointer: string | null; line: number }[] = [];
 
-		for (const e of events) {
+		for (const [k, e] of events.entries()) {
+			previous = k > 0 ? events[k - 1] : null;
 			if (e.kind === 'page') {
 				page = pageOf.get(e.page)!;
 				const header = e.page;
@@ -112,6 +114,10 @@ export const kitamoto2023: Adapter = {
 				continue;
 			}
 			if (e.kind === 'columns') {
+				// Every column header of the report sits right under its 取組 line; one without it means a lost line.
+				if (previous?.kind !== 'action') {
+					throw new SourceError(file, e.line, '取組', 'a column header without its 取組 line above it: a 取組 line seems lost');
+				}
 				e.cells.forEach((c, k) => {
 					const expected = COLUMNS[k];
 					if (expected && tidy(c).replace(/\s+/g, '') !== expected) {
@@ -123,9 +129,16 @@ export const kitamoto2023: Adapter = {
 			if (e.kind === 'action') {
 				if (!page) throw new SourceError(file, e.line, '取組', 'a 取組 line before any 目標/施策 header');
 				const read = readActionLine(file, e.line, e.cells);
+				// 取組 numbers run ①, ②, … within a 施策; a page may repeat the 取組 it continues. Anything
+				// else means a page header or a 取組 line was lost, and rows would land under the wrong 取組.
+				const current: number = action?.policyCode === page.policyCode ? action.index : 0;
+				const repeat = previous?.kind === 'page' && read.index === current;
+				if (read.index !== current + 1 && !repeat) {
+					throw new SourceError(file, e.line, '取組', `取組 ${read.number} follows 取組 ${current || '(none)'} of 施策 ${page.policyCode}: a page header or 取組 line seems lost`);
+				}
 				const title = fixes.apply(e.line, '取組', read.title);
 				const goal_id = book.see([...page.policyCode.split('-'), read.index], '取組', read.number, { text: title, line: e.line });
-				action = { goal_id, policyCode: page.policyCode };
+				action = { goal_id, policyCode: page.policyCode, index: read.index };
 				continue;
 			}
 
@@ -333,6 +346,18 @@ function cellMeasures(
 	if (values(made) !== values(asPrinted)) {
 		report(`an I (or Ⅰ, l) beside a number or a counting unit is read as the digit 1: values read ${values(made)}, where the letter as printed would give ${values(asPrinted) || 'none'}`);
 	}
-	for (const m of made) m.raw_text = printed;
+	made.forEach((m, k) => {
+		m.raw_text = printed;
+		// A progress cell also gives last year's figures: 相談件数 211件(前年度332件), R4年度相談件数 389件.
+		if (kind === 'result' && fiscal_year !== null && m.label_ja) {
+			const named = m.label_ja.match(/(?:令和|R)\s*(?:\d{1,2}|元)\s*年度/);
+			if (named) m.fiscal_year = readFiscalYear(named[0]) ?? fiscal_year;
+			else if (/^前年度/.test(m.label_ja)) {
+				m.fiscal_year = fiscal_year - 1;
+				// (前年度 191人) is last year's figure of the count just before it: it takes that count's label.
+				if (m.label_ja === '前年度' && k > 0 && made[k - 1].label_ja) m.label_ja = made[k - 1].label_ja;
+			}
+		}
+	});
 	return made;
 }
