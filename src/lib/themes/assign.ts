@@ -44,8 +44,10 @@ export function initiativeTexts(initiatives: readonly Initiative[], goals: reado
 	for (const m of measures) {
 		if (!m.initiative_id) continue;
 		const list = measuresOf.get(m.initiative_id) ?? [];
-		const text = m.label_ja ?? m.raw_text;
-		if (!list.includes(text)) list.push(text);
+		// Only what is counted (the label): a result cell's running text names partners and
+		// neighbouring work, which says little about the initiative's own theme.
+		const text = m.label_ja;
+		if (text && !list.includes(text)) list.push(text);
 		measuresOf.set(m.initiative_id, list);
 	}
 	return new Map(

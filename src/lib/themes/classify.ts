@@ -8,9 +8,10 @@ export type Field = (typeof FIELDS)[number];
 /**
  * How much a word says about the initiative depending on where it stands. The name is the
  * initiative's own summary; the description often lists target groups or neighbouring work;
- * the goal it sits under is shared with other initiatives, so it counts least.
+ * the goal it sits under is shared with other initiatives, so it counts least and never
+ * assigns a theme on its own (even a decisive word there stays below ASSIGN_AT).
  */
-export const FIELD_WEIGHT: Record<Field, number> = { name: 1, description: 0.7, measure: 0.7, goal: 0.6 };
+export const FIELD_WEIGHT: Record<Field, number> = { name: 1, description: 0.6, measure: 0.6, goal: 0.45 };
 
 /** A theme is assigned when its confidence reaches this. */
 export const ASSIGN_AT = 0.5;
@@ -21,7 +22,7 @@ export interface InitiativeText {
 	description: string | null;
 	/** Titles of the goals it sits under, nearest first. */
 	goals: readonly string[];
-	/** Label or raw text of its own measures. */
+	/** Labels of its own measures (what is counted). */
 	measures: readonly string[];
 }
 
@@ -39,6 +40,7 @@ export interface ThemeAssignment {
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 const KANJI_OR_KATAKANA = /[\u4e00-\u9fff\u30a0-\u30ff]/;
 const HIRAGANA = /[\u3041-\u309f]/;
+const DEPARTMENT_SUFFIX = /^[課係室]$/;
 
 /**
  * Offsets where a word may start or end. Intl.Segmenter gives the word boundaries; a change
@@ -63,6 +65,8 @@ function occurrences(text: string, term: string, bounds: Set<number>, masked: bo
 	for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
 		if (!bounds.has(at) || !bounds.has(at + term.length)) continue;
 		if (masked[at]) continue;
+		// A department's name (子育て支援課, 健康づくり課) says who is in charge, not what is done.
+		if (DEPARTMENT_SUFFIX.test(text[at + term.length] ?? '')) continue;
 		found.push(at);
 	}
 	return found;
@@ -103,11 +107,12 @@ function prepare(input: InitiativeText): PreparedText[] {
 
 /**
  * One theme against the prepared text. A keyword found inside a longer keyword of the same theme
- * (サロン inside 子育てサロン) counts once, as the longer one. Confidence combines the distinct
- * (keyword, field) matches as independent signals: 1 − Π(1 − keyword weight × field weight).
+ * (認知症 inside 認知症サポーター) counts once, as the longer one. Confidence combines the distinct
+ * keywords as independent signals, each at its strongest field: 1 − Π(1 − keyword weight × field weight).
  */
 function scoreTheme(theme: ThemeDef, parts: PreparedText[]): ThemeAssignment | null {
 	const best = new Map<string, { match: ThemeMatch; strength: number }>();
+	const fieldsOf = new Map<string, Field[]>();
 	const terms = [...theme.keywords].sort((a, b) => b.term.length - a.term.length);
 	for (const part of parts) {
 		const masked = maskOf(part.text, theme.mask);
@@ -116,17 +121,20 @@ function scoreTheme(theme: ThemeDef, parts: PreparedText[]): ThemeAssignment | n
 			for (const at of occurrences(part.text, k.term, part.bounds, masked)) {
 				if (taken[at]) continue;
 				for (let i = at; i < at + k.term.length; i++) taken[i] = true;
-				const key = `${part.field}\u0000${k.term}`;
+				// A word repeated in several fields is one signal: it counts once, where it weighs most.
 				const strength = k.weight * part.weight;
-				if ((best.get(key)?.strength ?? 0) < strength) best.set(key, { match: { field: part.field, term: k.term }, strength });
+				if ((best.get(k.term)?.strength ?? 0) < strength) best.set(k.term, { match: { field: part.field, term: k.term }, strength });
+				fieldsOf.set(k.term, [...new Set([...(fieldsOf.get(k.term) ?? []), part.field])]);
 			}
 		}
 	}
 	if (!best.size) return null;
 	const confidence = 1 - [...best.values()].reduce((p, b) => p * (1 - b.strength), 1);
+	// Evidence lists every field a counted word was found in, so a reader sees all of it.
 	const matches = [...best.values()]
-		.sort((a, b) => FIELDS.indexOf(a.match.field) - FIELDS.indexOf(b.match.field) || b.strength - a.strength)
-		.map((b) => b.match);
+		.sort((a, b) => b.strength - a.strength)
+		.flatMap((b) => (fieldsOf.get(b.match.term) ?? [b.match.field]).map((field) => ({ field, term: b.match.term })))
+		.sort((a, b) => FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
 	return { theme_id: theme.theme_id, confidence: Math.round(confidence * 100) / 100, matches };
 }
 
