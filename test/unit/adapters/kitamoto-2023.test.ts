@@ -4,6 +4,7 @@ import { kitamoto2023, BLANK_NAME } from '../../../src/lib/adapters/kitamoto-202
 import { SourceError, type AdapterResult, type SourceDocument } from '../../../src/lib/adapters/adapter';
 import { ingest } from '../../../src/lib/pipeline/ingest';
 import type { Initiative } from '../../../src/lib/contract/tables';
+import { looksGarbled, readDepartments, readOcrOnes, splitByDepartment } from '../../../src/lib/adapters/kitamoto-2023/cells';
 
 const manifest = loadManifest();
 const entry = manifest.sources.find((s) => s.adapter === 'kitamoto-2023')!;
@@ -329,5 +330,41 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 		expect(source.corrections_used).toHaveLength(corrections.length);
 		expect(source.unreadable).toBe(result.warnings.filter((w) => w.code.startsWith('unreadable')).length);
 		expect(new Set(result.measures.map((m) => m.measure_id)).size).toBe(result.measures.length);
+	});
+});
+
+describe('kitamoto-2023 cell readers', () => {
+	it('splits department cells, with grades where printed', () => {
+		expect(readDepartments('共生福祉課B 市長公室B 社協A')).toEqual([
+			{ name: '共生福祉課', gradeRaw: 'B' },
+			{ name: '市長公室', gradeRaw: 'B' },
+			{ name: '社協', gradeRaw: 'A' }
+		]);
+		expect(readDepartments('高齢介護課共生福祉課障がい福祉課')!.map((d) => d.name)).toEqual(['高齢介護課', '共生福祉課', '障がい福祉課']);
+		expect(readDepartments('くらし 安 全課')).toEqual([{ name: 'くらし安全課', gradeRaw: null }]);
+		expect(readDepartments('共が育康齢校福福支くく養育')).toBeNull();
+		expect(readDepartments('')).toEqual([]);
+	});
+
+	it('splits a cell at its 【担当課】 headings, headings side by side sharing one text', () => {
+		expect(splitByDepartment('前文。 【子育て支援課】【高齢介護課】 研修 【健康づくり課】 参加 【参考】 表')).toEqual([
+			{ departments: [], text: '前文。' },
+			{ departments: ['子育て支援課', '高齢介護課'], text: '【子育て支援課】【高齢介護課】 研修' },
+			{ departments: ['健康づくり課'], text: '【健康づくり課】 参加 【参考】 表' }
+		]);
+	});
+
+	it('reads an OCR\'d 1 only where a number is meant', () => {
+		expect(readOcrOnes('実施校 I 2校 (I回) 年Ⅰ回 新規登録者 I件')).toBe('実施校 12校 (1回) 年1回 新規登録者 1件');
+		expect(readOcrOnes('I人でも多くの子どもが')).toBe('I人でも多くの子どもが');
+		expect(readOcrOnes('LINE登録者数1,200人 3-I-①')).toBe('LINE登録者数1,200人 3-I-①');
+	});
+
+	it('tells unreadable OCR text from real cells', () => {
+		expect(looksGarbled('○ 「 は は は は は は')).toBe(true);
+		expect(looksGarbled('113 TK 3')).toBe(true);
+		expect(looksGarbled('T 「又族課】')).toBe(true);
+		expect(looksGarbled('100%')).toBe(false);
+		expect(looksGarbled('【共生福祉課】 7箇所の社会福祉法人と協定を締結')).toBe(false);
 	});
 });
