@@ -1,0 +1,138 @@
+import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from './adapter';
+import { SourceError, emptyResult } from './adapter';
+import type { Goal, Initiative } from '../contract/tables';
+import { initiativeId, MeasureIds } from './records';
+import { readGrade } from '../normalize/grade';
+import { readLayout, type Banner } from './niigata-minami-2021/layout';
+import { CorrectionBook } from './niigata-minami-2021/corrections';
+import { FIELD, readRows, type Row, type Section } from './niigata-minami-2021/rows';
+import { displayWidth, figureMeasures, firstLine, lastLine, nameText, noteText } from './niigata-minami-2021/cells';
+
+/**
+ * 新潟市南区「区地域福祉計画」progress report (2021): four 分野別計画 sections, each under one
+ * 基本目標, with （１）（２）… 目標 headings and one table row per initiative: 具体的な取り組み・事業,
+ * 概要, 担当部署, three figure columns (2020 results, 2021 plan, 2021 results; the header of each
+ * section says which are estimates), 評価 A–D, コメント・課題等 and 備考.
+ */
+
+/** Fields a correction for this source may name: cell boundaries no rule can see. */
+const CORRECTABLE = [FIELD.name, FIELD.department, '2021年度計画', '2021年度実績', '2021年度実績（見込み）', '2020年度実績', '2020年度（実績）', '2020年度（見込み）'];
+const REPOST = /[（(]再掲[）)]$/;
+
+function bannerTitle(file: string, section: Section, banners: Banner[], level: Banner['level']): Banner {
+	const found = banners.filter((b) => b.level === level);
+	if (!found.length) throw new SourceError(file, section.header.line, level, `no ${level} banner on the pages of this section`);
+	const other = found.find((b) => b.title !== found[0].title);
+	if (other) throw new SourceError(file, other.line, level, `two ${level} banners in one section: "${found[0].title}" and "${other.title}"`);
+	return found[0];
+}
+
+/** city for the ward office's 課, council for the 社会福祉協議会; other bodies (包括, NPO) do not decide it. */
+function actorOf(departments: string[]): Initiative['actor'] {
+	const city = departments.some((d) => /課$/.test(d));
+	const council = departments.some((d) => /社会福祉協議会|社協/.test(d));
+	return city && council ? 'joint' : city ? 'city' : council ? 'council' : 'unknown';
+}
+
+export const niigataMinami2021: Adapter = {
+	id: 'niigata-minami-2021',
+	describes: '新潟市南区: 分野別計画 sections with 目標 headings; per initiative 概要, 担当部署, 2020 results, 2021 plan and results, 評価 A–D and comments (PDF text, cells broken over lines)',
+	read(doc: SourceDocument, ctx: AdapterContext): AdapterResult {
+		const out = emptyResult();
+		const file = doc.entry.file;
+		const { muni_code } = doc.entry.municipality;
+		const { plan_id } = doc.entry.plan;
+		const scheme = ctx.scheme;
+		if (!scheme) throw new SourceError(file, 1, FIELD.grade, 'this report grades every row: the manifest must name its grading scheme');
+		const levels = scheme.levels.map((l) => l.grade);
+
+		const layout = readLayout(file, doc.lines);
+		const book = new CorrectionBook(file, doc.lines, ctx.corrections, CORRECTABLE);
+		const { sections, warnings } = readRows(file, layout, book);
+		out.warnings.push(...warnings);
+		if (!sections.length) throw new SourceError(file, 1, '目標', 'no （１） heading found: is this the 南区 template?');
+
+		let goalSeq = 0;
+		const goalOfRow = new Map<Row, string>();
+		sections.forEach((section, s) => {
+			const from = section.header.line;
+			const to = sections[s + 1]?.header.line ?? Infinity;
+			const banners = layout.banners.filter((b) => b.line >= from && b.line < to);
+			const field = bannerTitle(file, section, banners, '分野別計画');
+			const basic = bannerTitle(file, section, banners, '基本目標');
+			const fieldId = `${plan_id}-G${s + 1}`;
+			const basicId = `${fieldId}-1`;
+			const goal = (g: Omit<Goal, 'plan_id' | 'seq'>) => out.goals.push({ ...g, plan_id, seq: goalSeq++ });
+			goal({ goal_id: fieldId, parent_goal_id: null, level: 1, level_name_ja: '分野別計画', code: null, title_ja: field.title, line: field.line });
+			goal({ goal_id: basicId, parent_goal_id: fieldId, level: 2, level_name_ja: '基本目標', code: null, title_ja: basic.title, line: basic.line });
+			for (const h of section.headings) {
+				goal({ goal_id: `${basicId}-${h.number}`, parent_goal_id: basicId, level: 3, level_name_ja: '目標', code: h.code, title_ja: h.title, line: h.line });
+			}
+			for (const row of section.rows) goalOfRow.set(row, `${basicId}-${row.heading.number}`);
+		});
+
+		// Each section's figure columns have their own printed width; a short line ends an item.
+		const columnWidths = sections.map((s) =>
+			[0, 1, 2].map((k) => Math.max(0, ...s.rows.flatMap((r) => r.figures[k].map((l) => displayWidth(l.text)))))
+		);
+
+		const ids = new MeasureIds();
+		const rows = sections.flatMap((s) => s.rows);
+		rows.forEach((row, n) => {
+			const initiative_id = initiativeId(muni_code, n + 1);
+			const goal_id = goalOfRow.get(row)!;
+			const nameBlock = row.name ?? row.mergedName!;
+			const departments = row.departments.map((d) => nameText(d));
+			const ends = [row.grade.line, ...(row.comment ? [lastLine(row.comment)] : []), ...row.remarks.map(lastLine)];
+			out.initiatives.push({
+				initiative_id,
+				plan_id,
+				muni_code,
+				goal_id,
+				goal_ids: [goal_id],
+				seq: n,
+				code: null,
+				name_ja: nameText(nameBlock),
+				description_ja: nameText(row.summary),
+				departments,
+				actor: actorOf(departments),
+				repost_of: null,
+				source_file: file,
+				line_start: firstLine(row.name ?? row.summary),
+				line_end: Math.max(...ends)
+			});
+
+			row.figures.forEach((block, k) => {
+				const column = row.header.figures[k];
+				const columnWidth = columnWidths[row.section][k];
+				out.measures.push(...figureMeasures(ids, { initiative_id, kind: column.kind, fiscal_year: column.fiscal_year, is_estimate: column.is_estimate, block, columnWidth }));
+			});
+
+			const grade = readGrade(row.grade.text, levels);
+			if (grade === null) {
+				out.warnings.push({ source_file: file, line: row.grade.line, column: null, field: FIELD.grade, code: 'grade_outside_scheme', message: `"${row.grade.text}" is not a level of ${scheme.scheme_id} (${levels.join('/')})`, raw: row.grade.text, initiative_id });
+			}
+			out.evaluations.push({ evaluation_id: `${initiative_id}-e1`, initiative_id, fiscal_year: row.header.gradedYear, scheme_id: scheme.scheme_id, grade_raw: row.grade.text, grade, evaluator: null, score: null, band: null, line: row.grade.line });
+
+			const notes = [
+				...(row.comment ? [{ field: 'comment', label_ja: FIELD.comment, block: row.comment }] : []),
+				...row.remarks.map((block) => ({ field: 'remark', label_ja: FIELD.remark, block }))
+			];
+			notes.forEach((note, k) => {
+				out.notes.push({ note_id: `${initiative_id}-n${k + 1}`, initiative_id, goal_id: null, field: note.field, label_ja: note.label_ja, text_ja: noteText(note.block), line: firstLine(note.block), line_end: lastLine(note.block) });
+			});
+		});
+
+		// A （再掲） row repeats an initiative printed earlier under another 目標, with its own figures.
+		for (const initiative of out.initiatives) {
+			if (!REPOST.test(initiative.name_ja)) continue;
+			const base = initiative.name_ja.replace(REPOST, '');
+			const original = out.initiatives.find((o) => o !== initiative && o.name_ja === base);
+			if (original) initiative.repost_of = original.initiative_id;
+			else out.warnings.push({ source_file: file, line: initiative.line_start, column: null, field: FIELD.name, code: 'repost_original_not_found', message: `no initiative named "${base}" in the report`, raw: initiative.name_ja, initiative_id: initiative.initiative_id });
+		}
+
+		out.correctionsUsed = book.applied();
+		return out;
+	}
+};

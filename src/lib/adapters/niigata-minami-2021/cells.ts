@@ -1,0 +1,116 @@
+import type { Measure } from '../../contract/tables';
+import { isNoValue, readQuantities, type Quantity } from '../../normalize/quantity';
+import { fold, joinBrokenLines, tidy, unwrapName } from '../../normalize/text';
+import { MeasureIds, measuresFromCell } from '../records';
+import type { Block } from './rows';
+
+/**
+ * Cell text. The PDF wrapped every cell at its column's width, so most line breaks fall inside a
+ * word (ネット|ワーク) and vanish when the lines are joined. A break ends an item of a list when the
+ * line before it closes one (a count with its unit, a bracket, a sentence) or stops well short of
+ * the column's width, or when the next line is indented; there the items are kept apart by a
+ * space, so that each count keeps its own label. A line that starts with a bare count (19人,
+ * 延べ68,410人) still belongs to the item above: it is that item's number, wrapped.
+ */
+
+const UNIT = '(?:回|人|名|件|組|校|枚|か所|箇所|団体|地区|世帯|割|日|館|会場|%|％)';
+const ITEM_END = new RegExp(`(?:[0-9０-９][\\s\\u3000]*${UNIT}(?:以上|以下|程度|強|弱)?|[）)。]|全戸|随時|適宜)$`);
+const BARE_COUNT = new RegExp(`^(?:[）)]|(?:延べ|約|計)?[0-9０-９][0-9０-９,，.．]*[\\s\\u3000]*${UNIT})`);
+/** How much shorter than the column a line must be to end an item: three full-width characters. */
+const SHORT_BY = 6;
+
+/** Printed width: full-width characters count two, ASCII and half-width kana one. */
+export function displayWidth(text: string): number {
+	let w = 0;
+	for (const ch of text) {
+		const c = ch.codePointAt(0)!;
+		w += c < 0x80 || (c >= 0xff61 && c <= 0xff9f) ? 1 : 2;
+	}
+	return w;
+}
+
+/** The items of a cell; columnWidth is the widest line the cell's column has, where known. */
+export function cellItems(block: Block, columnWidth = 0): string[] {
+	const items: string[][] = [];
+	block.forEach((l, n) => {
+		const indented = /^[\s\u3000]/.test(l.text);
+		const prev = n ? block[n - 1].text.replace(/[\s\u3000]+$/, '') : '';
+		const prevEnds = ITEM_END.test(prev) || (columnWidth > 0 && displayWidth(prev) <= columnWidth - SHORT_BY);
+		if (!items.length || indented || (prevEnds && !BARE_COUNT.test(tidy(l.text)))) items.push([l.text]);
+		else items[items.length - 1].push(l.text);
+	});
+	return items.map((lines) => joinBrokenLines(lines)).filter(Boolean);
+}
+
+/** A cell as one tidy text: its items separated by a space. */
+export function cellText(block: Block, columnWidth = 0): string {
+	return tidy(cellItems(block, columnWidth).join(' '));
+}
+
+/** A comment or 備考: sentences wrapped at the column's width; an indented line starts an item. */
+export function noteText(block: Block): string {
+	const items: string[][] = [];
+	block.forEach((l) => {
+		if (!items.length || /^[\s\u3000]/.test(l.text)) items.push([l.text]);
+		else items[items.length - 1].push(l.text);
+	});
+	return tidy(items.map((lines) => joinBrokenLines(lines)).join(' '));
+}
+
+/** A name or a 概要: wrapped lines joined, no spaces left between Japanese words. */
+export function nameText(block: Block): string {
+	return unwrapName(joinBrokenLines(block.map((l) => l.text)));
+}
+
+export const firstLine = (block: Block) => block[0].line;
+export const lastLine = (block: Block) => block[block.length - 1].line;
+
+/** 3月27日 is a date, not 27 days. */
+function isDate(text: string, q: Quantity): boolean {
+	return q.unit === '日' && /[0-9]月\s*$/.test(fold(text).slice(0, q.start));
+}
+
+export interface FigureInput {
+	initiative_id: string;
+	kind: Measure['kind'];
+	fiscal_year: number;
+	is_estimate: boolean;
+	block: Block;
+	/** the widest line of the cell's column in its section */
+	columnWidth: number;
+}
+
+/**
+ * The measures of one figure cell: one per count, each labelled from its own item, all keeping
+ * the whole cell as raw_text; a cell without counts is one statement.
+ */
+export function figureMeasures(ids: MeasureIds, input: FigureInput): Measure[] {
+	const raw = cellText(input.block, input.columnWidth);
+	const base = {
+		initiative_id: input.initiative_id,
+		kind: input.kind,
+		fiscal_year: input.fiscal_year,
+		is_estimate: input.is_estimate,
+		line: firstLine(input.block),
+		line_end: lastLine(input.block)
+	};
+	const scratch = new MeasureIds();
+	const found: Measure[] = [];
+	if (!isNoValue(raw)) {
+		for (const item of cellItems(input.block, input.columnWidth)) {
+			const text = tidy(item);
+			const quantities = readQuantities(text);
+			if (!quantities.length) continue;
+			// measuresFromCell gives one measure per quantity, in the same order.
+			const read = measuresFromCell(scratch, { ...base, text });
+			read.forEach((m, k) => {
+				if (!isDate(text, quantities[k])) found.push(m);
+			});
+		}
+	}
+	if (!found.length) {
+		const [statement] = measuresFromCell(scratch, { ...base, text: raw });
+		found.push({ ...statement, label_ja: null, value: null, unit: null, qualifier: null });
+	}
+	return found.map((m) => ({ ...m, measure_id: ids.take(input.initiative_id), raw_text: raw }));
+}
