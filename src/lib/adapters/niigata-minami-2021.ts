@@ -76,6 +76,9 @@ export const niigataMinami2021: Adapter = {
 			[0, 1, 2].map((k) => Math.max(0, ...s.rows.flatMap((r) => r.figures[k].map((l) => displayWidth(l.text)))))
 		);
 
+		// The comment column's width, over the whole report (the 備考 are too few to measure).
+		const noteWidth = Math.max(0, ...sections.flatMap((s) => s.rows.flatMap((r) => (r.comment ?? []).map((l) => displayWidth(l.text)))));
+
 		const ids = new MeasureIds();
 		const rows = sections.flatMap((s) => s.rows);
 		rows.forEach((row, n) => {
@@ -119,7 +122,7 @@ export const niigataMinami2021: Adapter = {
 				...row.remarks.map((block) => ({ field: 'remark', label_ja: FIELD.remark, block }))
 			];
 			notes.forEach((note, k) => {
-				out.notes.push({ note_id: `${initiative_id}-n${k + 1}`, initiative_id, goal_id: null, field: note.field, label_ja: note.label_ja, text_ja: noteText(note.block), line: firstLine(note.block), line_end: lastLine(note.block) });
+				out.notes.push({ note_id: `${initiative_id}-n${k + 1}`, initiative_id, goal_id: null, field: note.field, label_ja: note.label_ja, text_ja: noteText(note.block, noteWidth), line: firstLine(note.block), line_end: lastLine(note.block) });
 			});
 		});
 

@@ -166,6 +166,22 @@ describe('the 新潟市南区 adapter', () => {
 		]);
 	});
 
+	it('marks results the report still calls 予定 as estimates', () => {
+		// ウォーキング講座　３回　57 / 人の予定 in the 2020 results of line 861
+		const walking = measuresOf(result, '15106-034').filter((m) => m.label_ja === 'ウォーキング講座');
+		expect(walking.map((m) => [m.kind, m.fiscal_year, m.value, m.is_estimate])).toEqual([
+			['result', 2020, 3, true],
+			['result', 2020, 57, true],
+			['plan', 2021, 3, false]
+		]);
+		expect(measuresOf(result, '15106-034').filter((m) => m.kind === 'result' && m.fiscal_year === 2020 && m.is_estimate)).toHaveLength(2);
+		// 戸別訪問　１回（予定） in the 2021 results of section 4, whose header has no 見込み
+		expect(measuresOf(result, '15106-055').filter((m) => m.fiscal_year === 2021 && m.kind === 'result').map((m) => [m.label_ja, m.is_estimate])).toEqual([
+			['戸別訪問', true],
+			['区だより掲載', false]
+		]);
+	});
+
 	it('reads several departments and sets the actor from them', () => {
 		expect(initiative('15106-022')).toMatchObject({ departments: ['健康福祉課', '社会福祉協議会'], actor: 'joint' });
 		expect(initiative('15106-023').departments).toEqual(['健康福祉課', '社会福祉協議会', '支え合いのしくみづくり会議及び推進員']);
@@ -238,7 +254,7 @@ describe('the 新潟市南区 adapter', () => {
 		]);
 		expect(result.notes.filter((n) => n.initiative_id === '15106-056').map((n) => [n.field, n.label_ja, n.text_ja, n.line, n.line_end])).toEqual([
 			['comment', 'コメント・課題等', '全23組織中、実施は9組織。(実施率39.1％)新型コロナウイルス感染予防に特に配慮が必要な年であり、各組織が訓練規模の縮小、時間の短縮を行ったことで未達となった。', 1293, 1296],
-			['remark', '備考', '警報以上の発令月4～６，8～10，1～3', 1298, 1299]
+			['remark', '備考', '警報以上の発令月 4～６，8～10，1～3', 1298, 1299]
 		]);
 	});
 

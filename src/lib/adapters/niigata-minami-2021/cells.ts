@@ -47,11 +47,20 @@ export function cellText(block: Block, columnWidth = 0): string {
 	return tidy(cellItems(block, columnWidth).join(' '));
 }
 
-/** A comment or 備考: sentences wrapped at the column's width; an indented line starts an item. */
-export function noteText(block: Block): string {
+/**
+ * A comment or 備考: sentences wrapped at the column's width. A line that stops well short of the
+ * column ends a paragraph, and an indented line starts an item; both are kept apart by a space.
+ * Comments mix in half-width dates and counts whose printed width varies, so a paragraph's last
+ * line must be shorter by five full-width characters.
+ */
+const PARAGRAPH_SHORT_BY = 10;
+
+export function noteText(block: Block, columnWidth = 0): string {
 	const items: string[][] = [];
-	block.forEach((l) => {
-		if (!items.length || /^[\s\u3000]/.test(l.text)) items.push([l.text]);
+	block.forEach((l, n) => {
+		const prev = n ? block[n - 1].text.replace(/[\s\u3000]+$/, '') : '';
+		const paragraphEnds = columnWidth > 0 && displayWidth(prev) <= columnWidth - PARAGRAPH_SHORT_BY;
+		if (!items.length || /^[\s\u3000]/.test(l.text) || paragraphEnds) items.push([l.text]);
 		else items[items.length - 1].push(l.text);
 	});
 	return tidy(items.map((lines) => joinBrokenLines(lines)).join(' '));
@@ -69,6 +78,9 @@ export const lastLine = (block: Block) => block[block.length - 1].line;
 function isDate(text: string, q: Quantity): boolean {
 	return q.unit === '日' && /[0-9]月\s*$/.test(fold(text).slice(0, q.start));
 }
+
+/** A result written as still to come (57人の予定, １回（予定）): an estimate, like 見込み. */
+const isPlanned = (kind: Measure['kind'], text: string) => kind === 'result' && /予定/.test(text);
 
 export interface FigureInput {
 	initiative_id: string;
@@ -103,14 +115,15 @@ export function figureMeasures(ids: MeasureIds, input: FigureInput): Measure[] {
 			if (!quantities.length) continue;
 			// measuresFromCell gives one measure per quantity, in the same order.
 			const read = measuresFromCell(scratch, { ...base, text });
+			const planned = isPlanned(input.kind, text);
 			read.forEach((m, k) => {
-				if (!isDate(text, quantities[k])) found.push(m);
+				if (!isDate(text, quantities[k])) found.push({ ...m, is_estimate: m.is_estimate || planned });
 			});
 		}
 	}
 	if (!found.length) {
 		const [statement] = measuresFromCell(scratch, { ...base, text: raw });
-		found.push({ ...statement, label_ja: null, value: null, unit: null, qualifier: null });
+		found.push({ ...statement, is_estimate: statement.is_estimate || isPlanned(input.kind, raw), label_ja: null, value: null, unit: null, qualifier: null });
 	}
 	return found.map((m) => ({ ...m, measure_id: ids.take(input.initiative_id), raw_text: raw }));
 }
