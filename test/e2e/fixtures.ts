@@ -32,3 +32,24 @@ export async function readTable(name: string): Promise<Record<string, unknown>[]
 	const bytes = readFileSync(`build/data/${name}.parquet`);
 	return parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
 }
+
+export type Rec = Record<string, unknown>;
+
+/** The dataset's tables at once, read from the Parquet files the site serves. */
+export async function readTables<K extends string>(...names: K[]): Promise<Record<K, Rec[]>> {
+	const out = {} as Record<K, Rec[]>;
+	for (const n of names) out[n] = await readTable(n);
+	return out;
+}
+
+/** Text of every searchable field of an initiative: name, description, departments and its measures. */
+export function searchableText(initiative: Rec, measures: readonly Rec[]): string {
+	const own = measures.filter((m) => m.initiative_id === initiative.initiative_id).map((m) => String(m.raw_text));
+	return [initiative.name_ja, initiative.description_ja ?? '', ...((initiative.departments as string[]) ?? []), ...own].join(' ');
+}
+
+/** Waits until DuckDB-wasm is up and the page shows the answer of its own query. */
+export async function waitForBrowserData(page: import('@playwright/test').Page, testId: string): Promise<void> {
+	await expect(page.getByTestId('db-status').first()).toHaveAttribute('data-state', 'ready');
+	await expect(page.getByTestId(testId).first()).toHaveAttribute('data-source', 'browser');
+}

@@ -35,3 +35,76 @@ export async function initiativeCount(db: Connector): Promise<number> {
 	const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM initiatives');
 	return row.n;
 }
+
+export interface Headline {
+	municipalities: number;
+	initiatives: number;
+	measures: number;
+	evaluations: number;
+	graded_initiatives: number;
+	themes: number;
+	themed_initiatives: number;
+	achievements: number;
+}
+
+/** The headline figures of the dataset, in one query. */
+export async function headline(db: Connector): Promise<Headline> {
+	const [row] = await db.query<Headline & Record<string, unknown>>(`
+		SELECT (SELECT count(*) FROM municipalities) AS municipalities,
+		       (SELECT count(*) FROM initiatives) AS initiatives,
+		       (SELECT count(*) FROM measures) AS measures,
+		       (SELECT count(*) FROM evaluations) AS evaluations,
+		       (SELECT count(DISTINCT initiative_id) FROM evaluations) AS graded_initiatives,
+		       (SELECT count(*) FROM themes) AS themes,
+		       (SELECT count(DISTINCT initiative_id) FROM initiative_themes) AS themed_initiatives,
+		       (SELECT count(*) FROM achievements) AS achievements`);
+	return row;
+}
+
+export interface ThemeLabel {
+	theme_id: string;
+	label_ja: string;
+	label_en: string;
+}
+
+export interface MatrixCell {
+	theme_id: string;
+	muni_code: string;
+	/** initiatives of the municipality that carry the theme */
+	initiatives: number;
+	/** mean common score of their grades (null: no graded initiative) */
+	mean_score: number | null;
+	graded: number;
+	/** median achievement ratio of their paired targets and results (null: none paired) */
+	achievement: number | null;
+	paired: number;
+}
+
+export interface ThemeMatrix {
+	themes: ThemeLabel[];
+	cells: MatrixCell[];
+}
+
+/**
+ * Theme × municipality: count of initiatives, mean common score and median achievement, aggregated
+ * in one grouped query (one row per non-empty cell), so it stays one round trip for all of Japan.
+ */
+export async function themeMatrix(db: Connector): Promise<ThemeMatrix> {
+	const themes = await db.query<ThemeLabel & Record<string, unknown>>('SELECT theme_id, label_ja, label_en FROM themes ORDER BY theme_id');
+	const cells = await db.query<MatrixCell & Record<string, unknown>>(`
+		WITH it AS (
+			SELECT DISTINCT t.theme_id, i.muni_code, i.initiative_id
+			FROM initiative_themes t JOIN initiatives i USING (initiative_id)
+		), ev AS (
+			SELECT initiative_id, avg(score) AS score FROM evaluations WHERE score IS NOT NULL GROUP BY initiative_id
+		), ach AS (
+			SELECT initiative_id, median(ratio) AS ratio FROM achievements WHERE ratio IS NOT NULL AND initiative_id IS NOT NULL GROUP BY initiative_id
+		)
+		SELECT it.theme_id, it.muni_code, count(*) AS initiatives,
+		       avg(ev.score) AS mean_score, count(ev.score) AS graded,
+		       median(ach.ratio) AS achievement, count(ach.ratio) AS paired
+		FROM it LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)
+		GROUP BY it.theme_id, it.muni_code
+		ORDER BY it.theme_id, it.muni_code`);
+	return { themes, cells };
+}

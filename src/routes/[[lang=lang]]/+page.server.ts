@@ -1,10 +1,10 @@
 import { nativeDatabase } from '$lib/server/native-db';
-import { municipalitySummaries } from '$lib/queries/overview';
+import { headline, municipalitySummaries, themeMatrix } from '$lib/queries/overview';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () => [{ lang: undefined }, { lang: 'en' }];
 
 export const load: PageServerLoad = async () => {
 	const db = await nativeDatabase();
-	return { municipalities: await municipalitySummaries(db) };
+	return { municipalities: await municipalitySummaries(db), headline: await headline(db), matrix: await themeMatrix(db) };
 };

@@ -1,0 +1,22 @@
+/**
+ * Colours readable by colour-blind readers: the Okabe–Ito palette for categories, and an ordered
+ * blue-to-vermilion scale for the common bands (best to worst), which stays distinct under the common
+ * forms of colour blindness.
+ */
+export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+
+export const BAND_COLOURS: Record<string, string> = {
+	achieved: '#0072B2',
+	mostly_achieved: '#56B4E9',
+	partly_achieved: '#E69F00',
+	not_achieved: '#D55E00',
+	none: '#999999'
+};
+
+/** A light-to-dark blue ramp for matrix cells (one hue: order is readable without colour vision). */
+export function ramp(t: number | null): string {
+	if (t === null || Number.isNaN(t)) return 'transparent';
+	const c = Math.max(0, Math.min(1, t));
+	const l = 96 - c * 56;
+	return `hsl(205 70% ${l}%)`;
+}

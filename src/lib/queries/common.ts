@@ -1,0 +1,21 @@
+import type { Connector } from '../db/connector';
+
+/** The common bands, best first (the order of src/lib/contract BANDS). */
+export const BAND_ORDER = ['achieved', 'mostly_achieved', 'partly_achieved', 'not_achieved'] as const;
+export type BandId = (typeof BAND_ORDER)[number];
+
+/**
+ * Tables present in the loaded dataset. The common-ground tables (themes, initiative_themes,
+ * achievements) are computed in a later pipeline step; pages say plainly when they are absent instead
+ * of failing.
+ */
+export async function presentTables(db: Connector): Promise<Set<string>> {
+	const rows = await db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'`);
+	return new Set(rows.map((r) => r.name));
+}
+
+/** Municipality display name in the page's language, from a row with name_ja/name_en. */
+export interface Named {
+	name_ja: string;
+	name_en: string;
+}

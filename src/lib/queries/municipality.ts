@@ -1,0 +1,150 @@
+import type { Connector } from '../db/connector';
+import { presentTables } from './common';
+
+export interface MunicipalityHeader {
+	muni_code: string;
+	name_ja: string;
+	name_en: string;
+	prefecture_ja: string;
+	prefecture_en: string;
+	parent_name_ja: string | null;
+	parent_name_en: string | null;
+}
+
+export interface PlanRow {
+	plan_id: string;
+	title_ja: string;
+	title_en: string;
+	report_fiscal_year: number;
+	scheme_id: string | null;
+	actor_ja: string;
+	source_file: string;
+}
+
+export interface GoalRow {
+	goal_id: string;
+	plan_id: string;
+	parent_goal_id: string | null;
+	level: number;
+	level_name_ja: string;
+	code: string | null;
+	title_ja: string;
+}
+
+export interface TreeInitiative {
+	initiative_id: string;
+	goal_id: string | null;
+	code: string | null;
+	name_ja: string;
+	departments: string[];
+	grades: string | null;
+	best_band: string | null;
+	measures: number;
+}
+
+export interface GradeCount {
+	scheme_id: string;
+	grade_raw: string;
+	grade: string | null;
+	rank: number | null;
+	definition_ja: string | null;
+	definition_en: string | null;
+	n: number;
+}
+
+export interface BandCount {
+	band: string | null;
+	n: number;
+}
+
+export interface AchievementRow {
+	achievement_id: string;
+	initiative_id: string | null;
+	name_ja: string | null;
+	indicator_label: string | null;
+	basis: string;
+	target_fiscal_year: number | null;
+	result_fiscal_year: number | null;
+	target_value: number;
+	result_value: number;
+	unit: string | null;
+	ratio: number | null;
+	band: string | null;
+}
+
+export interface MunicipalityPage {
+	municipality: MunicipalityHeader;
+	plans: PlanRow[];
+	goals: GoalRow[];
+	initiatives: TreeInitiative[];
+	grades: GradeCount[];
+	bands: BandCount[];
+	achievements: AchievementRow[] | null;
+}
+
+export async function municipalityCodes(db: Connector): Promise<string[]> {
+	const rows = await db.query<{ muni_code: string }>('SELECT muni_code FROM municipalities ORDER BY muni_code');
+	return rows.map((r) => r.muni_code);
+}
+
+/** Everything the municipality page shows, in a fixed number of aggregated queries. */
+export async function municipalityPage(db: Connector, code: string): Promise<MunicipalityPage | null> {
+	const [municipality] = await db.query<MunicipalityHeader & Record<string, unknown>>(
+		`SELECT muni_code, name_ja, name_en, prefecture_ja, prefecture_en, parent_name_ja, parent_name_en FROM municipalities WHERE muni_code = ?`,
+		[code]
+	);
+	if (!municipality) return null;
+	const tables = await presentTables(db);
+	const plans = await db.query<PlanRow & Record<string, unknown>>(
+		`SELECT plan_id, title_ja, title_en, report_fiscal_year, scheme_id, actor_ja, source_file FROM plans WHERE muni_code = ? ORDER BY plan_id`,
+		[code]
+	);
+	const goals = await db.query<GoalRow & Record<string, unknown>>(
+		`SELECT g.goal_id, g.plan_id, g.parent_goal_id, g.level, g.level_name_ja, g.code, g.title_ja
+		 FROM goals g JOIN plans p USING (plan_id) WHERE p.muni_code = ? ORDER BY g.plan_id, g.seq`,
+		[code]
+	);
+	const initiatives = await db.query<TreeInitiative & Record<string, unknown>>(
+		`WITH ev AS (
+			SELECT e.initiative_id, string_agg(e.grade_raw, ' / ' ORDER BY e.evaluation_id) AS grades,
+			       min(CASE e.band WHEN 'achieved' THEN 1 WHEN 'mostly_achieved' THEN 2 WHEN 'partly_achieved' THEN 3 WHEN 'not_achieved' THEN 4 END) AS best
+			FROM evaluations e JOIN initiatives i USING (initiative_id) WHERE i.muni_code = ? GROUP BY e.initiative_id
+		), ms AS (
+			SELECT x.initiative_id, count(*) AS n FROM measures x JOIN initiatives i USING (initiative_id) WHERE i.muni_code = ? GROUP BY x.initiative_id
+		)
+		SELECT i.initiative_id, i.goal_id, i.code, i.name_ja, i.departments, ev.grades,
+		       CASE ev.best WHEN 1 THEN 'achieved' WHEN 2 THEN 'mostly_achieved' WHEN 3 THEN 'partly_achieved' WHEN 4 THEN 'not_achieved' END AS best_band,
+		       coalesce(ms.n, 0) AS measures
+		FROM initiatives i LEFT JOIN ev USING (initiative_id) LEFT JOIN ms USING (initiative_id)
+		WHERE i.muni_code = ? ORDER BY i.seq, i.initiative_id`,
+		[code, code, code]
+	);
+	const grades = await db.query<GradeCount & Record<string, unknown>>(
+		`SELECT e.scheme_id, e.grade_raw, e.grade, s.rank, s.definition_ja, s.definition_en, count(*) AS n
+		 FROM evaluations e JOIN initiatives i USING (initiative_id)
+		 LEFT JOIN grading_schemes s ON s.scheme_id = e.scheme_id AND s.grade = e.grade
+		 WHERE i.muni_code = ?
+		 GROUP BY e.scheme_id, e.grade_raw, e.grade, s.rank, s.definition_ja, s.definition_en
+		 ORDER BY e.scheme_id, s.rank NULLS LAST, e.grade_raw`,
+		[code]
+	);
+	const bands = await db.query<BandCount & Record<string, unknown>>(
+		`SELECT e.band, count(*) AS n FROM evaluations e JOIN initiatives i USING (initiative_id)
+		 WHERE i.muni_code = ? GROUP BY e.band
+		 ORDER BY CASE e.band WHEN 'achieved' THEN 1 WHEN 'mostly_achieved' THEN 2 WHEN 'partly_achieved' THEN 3 WHEN 'not_achieved' THEN 4 ELSE 5 END`,
+		[code]
+	);
+	const achievements = tables.has('achievements') ? await achievementRows(db, code) : null;
+	return { municipality, plans, goals, initiatives, grades, bands, achievements };
+}
+
+/** Paired targets and results of one municipality, from the achievements table. */
+async function achievementRows(db: Connector, code: string): Promise<AchievementRow[]> {
+	return db.query<AchievementRow & Record<string, unknown>>(
+		`SELECT a.achievement_id, a.initiative_id, i.name_ja, a.indicator_label, a.basis, a.target_fiscal_year, a.result_fiscal_year,
+		        a.target_value, a.result_value, a.unit, a.ratio, a.band
+		 FROM achievements a LEFT JOIN initiatives i USING (initiative_id)
+		 WHERE a.muni_code = ? ORDER BY i.seq NULLS LAST, a.achievement_id`,
+		[code]
+	);
+}

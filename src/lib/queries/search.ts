@@ -1,0 +1,91 @@
+import type { Connector, Param } from '../db/connector';
+import { foldSql } from '../search/text';
+
+export interface SearchFilters {
+	terms: string[];
+	muni: string | null;
+	theme: string | null;
+	band: string | null;
+}
+
+export interface SearchHit {
+	initiative_id: string;
+	muni_code: string;
+	muni_name_ja: string;
+	muni_name_en: string;
+	name_ja: string;
+	description_ja: string | null;
+	departments: string[];
+	/** measure texts that contain a term (only those, to keep the result short) */
+	measures: string[];
+	themes: string[];
+	bands: string[];
+}
+
+export interface SearchOptions {
+	municipalities: { muni_code: string; name_ja: string; name_en: string }[];
+	themes: { theme_id: string; label_ja: string; label_en: string }[];
+}
+
+export const SEARCH_LIMIT = 200;
+
+export async function searchOptions(db: Connector): Promise<SearchOptions> {
+	const municipalities = await db.query<SearchOptions['municipalities'][number] & Record<string, unknown>>(
+		'SELECT muni_code, name_ja, name_en FROM municipalities ORDER BY muni_code'
+	);
+	const themes = await db.query<SearchOptions['themes'][number] & Record<string, unknown>>('SELECT theme_id, label_ja, label_en FROM themes ORDER BY theme_id');
+	return { municipalities, themes };
+}
+
+/**
+ * Full-text search over names, descriptions, departments and measures. Each term must occur somewhere
+ * (as a substring of the folded text); terms and filter values are passed as parameters, and the SQL
+ * text is assembled only from fixed fragments.
+ */
+export async function searchInitiatives(db: Connector, f: SearchFilters): Promise<{ hits: SearchHit[]; total: number }> {
+	if (!f.terms.length && !f.muni && !f.theme && !f.band) return { hits: [], total: 0 };
+	const where: string[] = [];
+	const params: Param[] = [];
+	for (const term of f.terms) {
+		where.push('contains(d.hay, ?)');
+		params.push(term);
+	}
+	if (f.muni) {
+		where.push('d.muni_code = ?');
+		params.push(f.muni);
+	}
+	if (f.theme) {
+		where.push('list_contains(d.themes, ?)');
+		params.push(f.theme);
+	}
+	if (f.band) {
+		where.push('list_contains(d.bands, ?)');
+		params.push(f.band);
+	}
+	const termList = f.terms.length ? `[${f.terms.map(() => '?').join(', ')}]::VARCHAR[]` : '[]::VARCHAR[]';
+	const measureFilter = `len(list_filter(${termList}, lambda t: contains(${foldSql('x.raw_text')}, t))) > 0`;
+	const sql = `
+		WITH ms AS (
+			SELECT initiative_id, list(x.raw_text ORDER BY x.measure_id) AS texts,
+			       list(x.raw_text ORDER BY x.measure_id) FILTER (WHERE ${measureFilter}) AS matching
+			FROM measures x WHERE x.initiative_id IS NOT NULL GROUP BY initiative_id
+		), th AS (
+			SELECT initiative_id, list(DISTINCT theme_id ORDER BY theme_id) AS themes FROM initiative_themes GROUP BY initiative_id
+		), bd AS (
+			SELECT initiative_id, list(DISTINCT band ORDER BY band) AS bands FROM evaluations WHERE band IS NOT NULL GROUP BY initiative_id
+		), d AS (
+			SELECT i.initiative_id, i.muni_code, i.seq, i.name_ja, i.description_ja, i.departments,
+			       coalesce(ms.matching, []::VARCHAR[]) AS measures,
+			       coalesce(th.themes, []::VARCHAR[]) AS themes, coalesce(bd.bands, []::VARCHAR[]) AS bands,
+			       ${foldSql(`concat_ws(' ', i.name_ja, i.description_ja, array_to_string(i.departments, ' '), array_to_string(coalesce(ms.texts, []::VARCHAR[]), ' '))`)} AS hay
+			FROM initiatives i LEFT JOIN ms USING (initiative_id) LEFT JOIN th USING (initiative_id) LEFT JOIN bd USING (initiative_id)
+		)
+		SELECT d.initiative_id, d.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, d.name_ja, d.description_ja,
+		       d.departments, d.measures, d.themes, d.bands, count(*) OVER () AS total
+		FROM d JOIN municipalities m USING (muni_code)
+		WHERE ${where.join(' AND ')}
+		ORDER BY d.muni_code, d.seq, d.initiative_id
+		LIMIT ${SEARCH_LIMIT}`;
+	const rows = await db.query<SearchHit & { total: number } & Record<string, unknown>>(sql, [...f.terms, ...params]);
+	return { hits: rows, total: rows[0]?.total ?? 0 };
+}

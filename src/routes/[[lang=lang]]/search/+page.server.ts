@@ -1,0 +1,8 @@
+import { nativeDatabase } from '$lib/server/native-db';
+import { searchOptions } from '$lib/queries/search';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+export const entries: EntryGenerator = () => [{ lang: undefined }, { lang: 'en' }];
+
+// Prerendered empty (with the filter choices); the query in the URL runs in the browser.
+export const load: PageServerLoad = async () => ({ options: await searchOptions(await nativeDatabase()) });
