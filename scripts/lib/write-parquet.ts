@@ -1,6 +1,7 @@
-import { DuckDBInstance, LIST, VARCHAR, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
+import { DuckDBInstance, INTEGER, LIST, VARCHAR, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
 
 const VARCHAR_LIST = LIST(VARCHAR);
+const INTEGER_LIST = LIST(INTEGER);
 import { columnsOf, type TableDef, type ColumnInfo } from '../../src/lib/contract/column';
 
 function appendValue(appender: DuckDBAppender, col: ColumnInfo, value: unknown): void {
@@ -16,6 +17,8 @@ function appendValue(appender: DuckDBAppender, col: ColumnInfo, value: unknown):
 			return appender.appendBoolean(value as boolean);
 		case 'VARCHAR[]':
 			return appender.appendList((value as unknown[]).map(String), VARCHAR_LIST);
+		case 'INTEGER[]':
+			return appender.appendList(value as number[], INTEGER_LIST);
 	}
 }
 

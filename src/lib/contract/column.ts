@@ -5,7 +5,7 @@ import { z } from 'zod';
  * The same declaration validates records (pipeline and browser), creates the Parquet/DuckDB columns,
  * builds the Arrow vectors in the browser, and generates the data dictionary.
  */
-export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'VARCHAR[]';
+export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'VARCHAR[]' | 'INTEGER[]';
 
 export interface ColumnMeta {
 	sql: SqlType;

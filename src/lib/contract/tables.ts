@@ -38,7 +38,7 @@ export const plans = defineTable({
 		title_ja: column(z.string().min(1), 'VARCHAR', 'plan title as printed', '計画名（原文）'),
 		title_en: column(z.string().min(1), 'VARCHAR', 'plan title in English', '計画名（英語）'),
 		report_fiscal_year: column(fiscalYear, 'INTEGER', 'fiscal year the report covers (Gregorian year the 年度 starts in)', '報告対象の年度（西暦、年度開始年）'),
-		fiscal_years: column(z.array(fiscalYear), 'VARCHAR[]', 'every fiscal year that appears in the report, as text', '報告に現れるすべての年度'),
+		fiscal_years: column(z.array(fiscalYear), 'INTEGER[]', 'every fiscal year the report names (manifest and records)', '報告に現れるすべての年度'),
 		scheme_id: column(z.string().nullable(), 'VARCHAR', 'grading scheme used by the report, null if it gives no grades', '評価基準ID（評価なしはnull）'),
 		actor_ja: column(z.string().min(1), 'VARCHAR', 'who publishes the report (市, 区, 社協, or both)', '報告の主体'),
 		source_file: column(z.string().min(1), 'VARCHAR', 'source file under data/sources/', 'ソースファイル名'),

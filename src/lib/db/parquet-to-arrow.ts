@@ -18,6 +18,8 @@ function arrowType(sql: SqlType): DataType {
 			return new Bool();
 		case 'VARCHAR[]':
 			return new List(new Field('item', new Utf8(), true));
+		case 'INTEGER[]':
+			return new List(new Field('item', new Int32(), true));
 	}
 }
 

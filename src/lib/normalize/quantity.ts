@@ -6,7 +6,7 @@ import { fold } from './text';
  */
 const UNITS = [
 	'事業所', '町内会', '自治会', '小学校', '中学校', '世帯', '団体', '施設', '時間', '講座', '種類', '地区',
-	'か所', 'ヶ所', 'ケ所', 'カ所', '箇所', '個所', '校区', '事業', '人日', '件数', '回数', '人', '名', '回',
+	'か所', 'ヶ所', 'ケ所', 'カ所', 'ヵ所', '箇所', '日間', '地域', '法人', '企業', 'サロン', '個所', '校区', '事業', '人日', '件数', '回数', '人', '名', '回',
 	'件', '校', '組', '日', '枚', '個', '円', '部', '冊', '台', '戸', '社', '園', '店', '点', '%', '％',
 	'割', '倍', '箇', '人分', '食', '通', '本', '号', '班', '区', '軒', '床', '室', '会場', '教室', 'クラブ', 'チーム', 'グループ'
 ].sort((a, b) => b.length - a.length);
@@ -34,9 +34,10 @@ const PREFIX_RE = PREFIX_QUALIFIERS.map(esc).join('|');
 const SUFFIX_RE = SUFFIX_QUALIFIERS.map(esc).join('|');
 const VERB_RE = TRAILING_VERBS.map(esc).join('|');
 
-// number: 1,337 / 91.1 / 5,406; not preceded by a letter that makes it a code (R5, H29, No.3).
+// number: 1,337 / 91.1 / 5,406; not preceded by a letter that makes it a code (R5, H29, No.3)
+// nor by 月, which makes it a date (3月27日 is a day, not 27 days).
 const QUANTITY = new RegExp(
-	`((?:(?:${PREFIX_RE})\\s*)*)(?<![A-Za-z\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNIT_RE})(?!度|末|月|歳)(?:\\s*(${SUFFIX_RE}))?(?:(?:${VERB_RE})(?![者数率員]))?`,
+	`((?:(?:${PREFIX_RE})\\s*)*)(?<![A-Za-z\\d.,月])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNIT_RE})(?!度|末|月|歳)(?:\\s*(${SUFFIX_RE}))?(?:(?:${VERB_RE})(?![者数率員]))?`,
 	'g'
 );
 

@@ -101,7 +101,10 @@ export function ingest(input: IngestInput): IngestOutput {
 			dataset.municipalities.push(municipalityOf(entry));
 			seenMunicipalities.add(entry.municipality.muni_code);
 		}
-		dataset.plans.push(planOf(entry, entry.sha256));
+		// Every year the records name, not only the ones the manifest lists (北本市 cites R3 and R4 baselines).
+		const years = new Set<number>(entry.plan.fiscal_years);
+		for (const r of [...result.measures, ...result.evaluations]) if (r.fiscal_year !== null) years.add(r.fiscal_year);
+		dataset.plans.push({ ...planOf(entry, entry.sha256), fiscal_years: [...years].sort((a, b) => a - b) });
 		fileOfPlan.set(entry.plan.plan_id, entry.file);
 		for (const g of result.goals) fileOfGoal.set(g.goal_id, entry.file);
 		for (const i of result.initiatives) fileOfInitiative.set(i.initiative_id, entry.file);

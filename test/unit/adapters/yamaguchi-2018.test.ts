@@ -203,26 +203,27 @@ describe('the 山口市 adapter', () => {
 
 	it('flags figures it cannot read and names that differ from the 目次', () => {
 		const figures = result.warnings.filter((w) => w.code === 'figure_without_unit').map((w) => [w.line, w.field]);
+		// 年1企業 and 1法人 (line 47) are read: 企業 and 法人 are units.
 		expect(figures).toEqual([
-			[47, '主な活動指標'],
-			[47, '30年度実績'],
 			[64, '主な活動指標'],
 			[64, '30年度実績']
 		]);
 		expect(result.warnings.filter((w) => w.code === 'name_differs_from_contents')).toEqual([
 			expect.objectContaining({ line: 105, initiative_id: '35203-025-c', message: expect.stringContaining('福祉員の活動の強化') })
 		]);
-		expect(result.warnings).toHaveLength(10);
+		expect(result.warnings).toHaveLength(8);
 	});
 
-	it('applies its one correction: 年10ヵ所 read as 10 places a year, raw text as printed', () => {
-		expect(result.correctionsUsed).toEqual(['yamaguchi-2018-c01']);
-		expect(measuresOf('35203-012-c', 'target')[0]).toMatchObject({ label_ja: 'ふれあいいきいきサロン新規開設', value: 10, every_year: true, raw_text: expect.stringContaining('年10ヵ所') });
-		// Without it the figure is left unread and flagged, never guessed.
-		expect(plain.measures.filter((m) => m.initiative_id === '35203-012-c' && m.kind === 'target').map((m) => m.value)).toEqual([25]);
-		expect(plain.warnings.find((w) => w.line === 63)).toMatchObject({ code: 'figure_without_unit', field: '主な活動指標' });
+	it('reads 年10ヵ所 as 10 places a year by rule, and applies or reports a documented correction', () => {
+		expect(result.correctionsUsed).toEqual([]);
+		expect(measuresOf('35203-012-c', 'target')[0]).toMatchObject({ label_ja: 'ふれあいいきいきサロン新規開設', value: 10, unit: 'ヵ所', every_year: true, raw_text: expect.stringContaining('年10ヵ所') });
+		// A correction reads the cell as it says; raw_text stays as printed.
+		const correction = { id: 'example-c01', source_file: entry.file, line: 63, field: '主な活動指標', text: '年10ヵ所', means: '年12ヵ所', why: 'example' };
+		const corrected = read(doc, [correction]);
+		expect(corrected.correctionsUsed).toEqual(['example-c01']);
+		expect(corrected.measures.find((m) => m.initiative_id === '35203-012-c' && m.kind === 'target')).toMatchObject({ value: 12, raw_text: expect.stringContaining('年10ヵ所') });
 		// A correction whose text is not on its line is reported, not applied elsewhere.
-		const stray = { ...corrections[0], line: 64 };
+		const stray = { ...correction, line: 64 };
 		expect(read(doc, [stray]).warnings.find((w) => w.code === 'correction_not_applied')).toMatchObject({ line: 64, raw: '年10ヵ所' });
 	});
 
@@ -230,7 +231,7 @@ describe('the 山口市 adapter', () => {
 		const { dataset, quality } = ingest({ manifest: { sources: [entry] }, documents: [doc], schemes: loadSchemes(), corrections: loadCorrections(), adapters: ADAPTERS });
 		expect(dataset.initiatives).toHaveLength(60);
 		expect(dataset.measures).toHaveLength(result.measures.length);
-		expect(quality.sources[0]).toMatchObject({ unreadable: 0, corrections_used: ['yamaguchi-2018-c01'], rows_found: { goals: 13, initiatives: 60, evaluations: 0, notes: 120 } });
+		expect(quality.sources[0]).toMatchObject({ unreadable: 0, corrections_used: [], rows_found: { goals: 13, initiatives: 60, evaluations: 0, notes: 120 } });
 		expect(new Set(result.measures.map((m) => m.measure_id)).size).toBe(result.measures.length);
 	});
 });

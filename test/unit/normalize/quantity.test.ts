@@ -45,6 +45,12 @@ describe('readQuantities reads numbers with their units and labels from source c
 		]);
 		expect(simple('学校・地域・企業など 合計15件')).toEqual([['学校・地域・企業など', 15, '件', '合計']]);
 	});
+	it('reads a date as no quantity and 3日間 as a duration (南区, 北本市)', () => {
+		expect(simple('3月27日に開催予定')).toEqual([]);
+		expect(simple('令和6年12月8日に実施')).toEqual([]);
+		expect(simple('研修 3日間')).toEqual([['研修', 3, '日間', null]]);
+		expect(simple('サロン新規開設 年10ヵ所')).toEqual([['サロン新規開設 年', 10, 'ヵ所', null]]);
+	});
 	it('reads nothing from text without a unit', () => {
 		expect(simple('社会を明るくする運動の推進')).toEqual([]);
 	});
