@@ -62,12 +62,12 @@ describe('ingest', () => {
 			...niigataNishi2020,
 			read(doc, ctx) {
 				const r = niigataNishi2020.read(doc, ctx);
-				r.measures[5] = { ...r.measures[5], fiscal_year: 20200 };
+				r.measures[5] = { ...r.measures[5], raw_text: '' };
 				return r;
 			}
 		};
 		expect(() => ingest({ manifest, documents, schemes: [], corrections: [], adapters: new Map([[broken.id, broken]]) })).toThrow(
-			/^000_9fd46558e44b486b\.txt:11: measures\.fiscal_year \(15107-002-m02\)/
+			/^000_9fd46558e44b486b\.txt:11: measures\.raw_text \(15107-002-m02\)/
 		);
 	});
 
