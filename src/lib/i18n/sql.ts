@@ -1,0 +1,95 @@
+import type { Messages } from './index';
+
+/** Text of the SQL workbench (/sql). */
+export const sqlMessages: Messages = {
+	nav_sql: { ja: 'SQL', en: 'SQL' },
+	page_title: { ja: 'SQLワークベンチ', en: 'SQL workbench' },
+	intro: {
+		ja: 'すべての表にSQLで直接問い合わせできます。クエリはこのブラウザの中のDuckDB-wasmで動き、データも問い合わせも端末の外に出ません。',
+		en: 'Ask your own questions of every table in SQL. Queries run in DuckDB-wasm inside this browser: neither the data nor your queries leave your machine.'
+	},
+	editor_label: { ja: 'SQLエディタ', en: 'SQL editor' },
+	editor_placeholder: { ja: 'SELECT * FROM initiatives LIMIT 10', en: 'SELECT * FROM initiatives LIMIT 10' },
+	run: { ja: '実行', en: 'Run' },
+	run_hint: { ja: 'Ctrl+Enter（Macは⌘+Enter）でも実行できます。複数の文は順に実行し、最後の文の結果を表示します。', en: 'Ctrl+Enter (⌘+Enter on a Mac) also runs. Several statements run in order; the last one’s result is shown.' },
+	running: { ja: '実行中…', en: 'Running…' },
+	cancel: { ja: '中止', en: 'Cancel' },
+	cancelled: { ja: '中止しました（{n}番目の文）', en: 'cancelled (statement {n})' },
+	reset: { ja: '表をリセット', en: 'Reset tables' },
+	reset_hint: { ja: '公開データの表（ビュー）を元に戻します。読み込んだデータそのものは変更されません。', en: 'Restores the published tables (views). The loaded data itself is never changed.' },
+	reset_done: { ja: '公開データの表を元に戻しました。', en: 'The published tables are restored.' },
+	views_damaged: { ja: '公開データの表 {names} が削除または置き換えられています。データは失われていません。「表をリセット」で戻せます。', en: 'The published table(s) {names} were dropped or replaced. No data is lost: “Reset tables” brings them back.' },
+	copy_link: { ja: 'リンクをコピー', en: 'Copy link' },
+	link_copied: { ja: 'このクエリを開くリンクをコピーしました。', en: 'Link to this query copied.' },
+	link_ready: { ja: 'アドレス欄のURLでこのクエリを共有できます。', en: 'The URL in the address bar opens this query.' },
+	db_not_ready: { ja: 'データベースの準備ができるまでお待ちください。', en: 'Please wait until the database is ready.' },
+
+	schema_heading: { ja: '表と列', en: 'Tables and columns' },
+	schema_hint: { ja: '名前をクリックするとエディタに挿入します。', en: 'Click a name to insert it into the editor.' },
+	rows_n: { ja: '{n} 行', en: '{n} rows' },
+	col_name: { ja: '列', en: 'Column' },
+	col_type: { ja: '型', en: 'Type' },
+	col_meaning: { ja: '意味', en: 'Meaning' },
+
+	examples_heading: { ja: '例題', en: 'Example queries' },
+	audience_planner: { ja: '都道府県の計画担当者向け', en: 'For prefectural planners' },
+	audience_researcher: { ja: '研究者向け', en: 'For researchers' },
+	audience_municipal: { ja: '市区町村・社協の担当者向け', en: 'For municipal and 社協 staff' },
+	open_example: { ja: '開いて実行', en: 'Open and run' },
+
+	result_heading: { ja: '結果', en: 'Result' },
+	result_summary: { ja: '{rows} 行 × {cols} 列・{ms} ms', en: '{rows} rows × {cols} columns · {ms} ms' },
+	result_statement: { ja: '（{count}文中{n}番目の文の結果）', en: '(result of statement {n} of {count})' },
+	result_none: { ja: '文は実行されましたが、結果の表はありません。', en: 'The statement ran; it returns no table.' },
+	result_truncated: {
+		ja: '表示は先頭の {shown} 行までです（全 {rows} 行）。ダウンロードには全行が含まれます。',
+		en: 'Showing the first {shown} of {rows} rows. Downloads contain every row.'
+	},
+	null_value: { ja: 'NULL', en: 'NULL' },
+	grid_label: { ja: 'クエリ結果', en: 'Query result' },
+
+	error_heading: { ja: 'エラー', en: 'Error' },
+	error_where: { ja: '{n}番目の文（{line}行目{col}）', en: 'statement {n} (line {line}{col})' },
+	error_col: { ja: '・{col}文字目', en: ', column {col}' },
+	refused_names_base_schema: {
+		ja: '{n}番目の文は実行しませんでした：読み込んだデータを保持するスキーマ atlas_base には触れられません。main にある同名の表（ビュー）を使ってください。データが失われないようにするためです。',
+		en: 'Statement {n} was not run: the schema atlas_base, which holds the loaded data, is out of reach. Use the tables (views) of the same name in main. This keeps the data from being lost.'
+	},
+	refused_changes_search_path: {
+		ja: '{n}番目の文は実行しませんでした：USE や search_path の変更は、名前の解決先を読み込んだデータに向けてしまう可能性があるため使えません。',
+		en: 'Statement {n} was not run: USE and changing search_path could point names at the loaded data, so they are not allowed.'
+	},
+	refused_attaches_database: {
+		ja: '{n}番目の文は実行しませんでした：ATTACH / DETACH はこのページでは使えません（外部へのアクセスをしないため）。',
+		en: 'Statement {n} was not run: ATTACH / DETACH are not available here (the page never reaches outside).'
+	},
+
+	export_heading: { ja: 'ダウンロード', en: 'Download' },
+	export_csv: { ja: 'CSV（Excel用、UTF-8 BOM付き）', en: 'CSV (UTF-8 with BOM, for Excel)' },
+	export_parquet: { ja: 'Parquet', en: 'Parquet' },
+	export_json: { ja: 'JSON', en: 'JSON' },
+	export_failed: { ja: 'ダウンロードを作れませんでした：{reason}', en: 'The download could not be made: {reason}' },
+
+	history_heading: { ja: '履歴（このブラウザ内のみ）', en: 'History (kept in this browser only)' },
+	history_empty: { ja: 'まだ実行したクエリはありません。', en: 'No queries run yet.' },
+	history_clear: { ja: '履歴を消去', en: 'Clear history' },
+	history_open: { ja: 'エディタに戻す', en: 'Back to the editor' },
+
+	chart_heading: { ja: 'クイックチャート', en: 'Quick chart' },
+	chart_kind: { ja: '種類', en: 'Chart' },
+	chart_bar: { ja: '棒グラフ', en: 'Bar' },
+	chart_dot: { ja: '散布図', en: 'Dot' },
+	chart_line: { ja: '折れ線', en: 'Line' },
+	chart_heatmap: { ja: 'ヒートマップ', en: 'Heatmap' },
+	chart_x: { ja: 'X軸', en: 'X axis' },
+	chart_y: { ja: 'Y軸', en: 'Y axis' },
+	chart_color: { ja: '色', en: 'Colour' },
+	chart_none: { ja: 'なし', en: 'none' },
+	chart_unavailable: { ja: 'この結果からはグラフを描けません（数値または文字列の列が必要です）。', en: 'This result cannot be charted (it needs a numeric or text column).' },
+	chart_rows_cut: { ja: 'グラフは先頭の {n} 行で描いています。', en: 'The chart uses the first {n} rows.' },
+	chart_title: { ja: '{y}（{x}別）', en: '{y} by {x}' },
+	chart_count: { ja: '件数', en: 'count' },
+	chart_svg: { ja: 'SVG', en: 'SVG' },
+	chart_png: { ja: 'PNG', en: 'PNG' },
+	chart_data: { ja: 'グラフのデータ（表）', en: 'Chart data (table)' }
+};

@@ -1,0 +1,195 @@
+/**
+ * Ready-to-run questions, one or more for each kind of user (DOMAIN.md): prefectural planners,
+ * researchers, and municipal / 社協 staff. Every example must run without error on the published
+ * tables: test/unit/sql-workbench/examples.test.ts runs them all on native DuckDB.
+ */
+export type Audience = 'planner' | 'researcher' | 'municipal';
+
+export interface Example {
+	id: string;
+	audience: Audience;
+	title: { ja: string; en: string };
+	sql: string;
+}
+
+export const EXAMPLES: readonly Example[] = [
+	{
+		id: 'disaster-volunteer-measures',
+		audience: 'planner',
+		title: {
+			ja: '災害ボランティアの取組：市区町村ごとの目標と実績',
+			en: 'Disaster-volunteer initiatives: targets and results by municipality'
+		},
+		sql: `-- 共通テーマ「災害ボランティア」の取組と、その目標・実績（出典行つき）
+SELECT m.name_ja AS municipality, i.initiative_id, i.name_ja AS initiative,
+       x.kind, x.fiscal_year, x.value, x.unit, x.raw_text, x.line
+FROM initiative_themes t
+JOIN initiatives i USING (initiative_id)
+JOIN municipalities m USING (muni_code)
+LEFT JOIN measures x USING (initiative_id)
+WHERE t.theme_id = 'disaster_volunteer'
+ORDER BY m.muni_code, i.initiative_id, x.kind, x.fiscal_year`
+	},
+	{
+		id: 'youth-carer-missing',
+		audience: 'planner',
+		title: {
+			ja: 'ヤングケアラー・ケアラー支援の取組がない市区町村',
+			en: 'Municipalities with no young-carer or carer-support initiative'
+		},
+		sql: `SELECT m.muni_code, m.name_ja, m.name_en
+FROM municipalities m
+WHERE NOT EXISTS (
+  SELECT 1
+  FROM initiatives i JOIN initiative_themes t USING (initiative_id)
+  WHERE i.muni_code = m.muni_code AND t.theme_id = 'youth_carer'
+)
+ORDER BY m.muni_code`
+	},
+	{
+		id: 'achievement-below-half',
+		audience: 'planner',
+		title: {
+			ja: '達成率が50%未満の取組（目標と実績の組から）',
+			en: 'Initiatives below 50% of their target (paired targets and results)'
+		},
+		sql: `SELECT a.muni_code, a.initiative_id, i.name_ja, a.indicator_label,
+       a.target_fiscal_year, a.target_value, a.result_fiscal_year, a.result_value, a.unit,
+       a.basis, round(100 * a.ratio, 1) AS achievement_pct
+FROM achievements a
+LEFT JOIN initiatives i USING (initiative_id)
+WHERE a.ratio < 0.5
+ORDER BY a.ratio, a.achievement_id`
+	},
+	{
+		id: 'themes-by-municipality',
+		audience: 'planner',
+		title: {
+			ja: '共通テーマごと・市区町村ごとの取組数',
+			en: 'Initiatives per common theme and municipality'
+		},
+		sql: `SELECT th.label_ja AS theme, m.name_ja AS municipality, count(*) AS initiatives
+FROM initiative_themes t
+JOIN themes th USING (theme_id)
+JOIN initiatives i USING (initiative_id)
+JOIN municipalities m USING (muni_code)
+GROUP BY ALL
+ORDER BY theme, municipality`
+	},
+	{
+		id: 'grade-distribution',
+		audience: 'researcher',
+		title: {
+			ja: '評価基準ごとの評価の分布と共通区分',
+			en: 'Grade distribution per grading scheme, mapped to the common bands'
+		},
+		sql: `-- 各市の評価（原文の段階）と、共通尺度の区分（band）・スコア
+SELECT g.scheme_id, g.rank, g.grade, g.band, g.score,
+       count(e.evaluation_id) AS evaluations
+FROM grading_schemes g
+LEFT JOIN evaluations e ON e.scheme_id = g.scheme_id AND e.grade = g.grade
+GROUP BY ALL
+ORDER BY g.scheme_id, g.rank`
+	},
+	{
+		id: 'bands-per-municipality',
+		audience: 'researcher',
+		title: {
+			ja: '市区町村ごとの共通区分の割合（評価と達成率）',
+			en: 'Share of each common band per municipality (grades and achievement)'
+		},
+		sql: `WITH graded AS (
+  SELECT i.muni_code, 'grade' AS source, e.band
+  FROM evaluations e JOIN initiatives i USING (initiative_id)
+  WHERE e.band IS NOT NULL
+), measured AS (
+  SELECT muni_code, 'achievement' AS source, band FROM achievements WHERE band IS NOT NULL
+)
+SELECT muni_code, source, band, count(*) AS n,
+       round(100 * count(*) / sum(count(*)) OVER (PARTITION BY muni_code, source), 1) AS pct
+FROM (SELECT * FROM graded UNION ALL SELECT * FROM measured)
+GROUP BY muni_code, source, band
+ORDER BY muni_code, source, band`
+	},
+	{
+		id: 'counts-by-municipality',
+		audience: 'researcher',
+		title: {
+			ja: '市区町村ごとの取組・指標・評価の件数',
+			en: 'Initiatives, measures and grades per municipality'
+		},
+		sql: `SELECT m.muni_code, m.name_ja,
+       count(DISTINCT i.initiative_id) AS initiatives,
+       count(DISTINCT x.measure_id) AS measures,
+       count(DISTINCT e.evaluation_id) AS evaluations
+FROM municipalities m
+LEFT JOIN initiatives i USING (muni_code)
+LEFT JOIN measures x USING (initiative_id)
+LEFT JOIN evaluations e USING (initiative_id)
+GROUP BY ALL
+ORDER BY m.muni_code`
+	},
+	{
+		id: 'measures-per-year',
+		audience: 'researcher',
+		title: {
+			ja: '年度・種別ごとの指標の件数',
+			en: 'Measures per fiscal year and kind'
+		},
+		sql: `SELECT fiscal_year, kind, count(*) AS measures
+FROM measures
+WHERE fiscal_year IS NOT NULL
+GROUP BY ALL
+ORDER BY fiscal_year, kind`
+	},
+	{
+		id: 'scheme-legends',
+		audience: 'researcher',
+		title: {
+			ja: '評価基準の凡例（原文）と共通尺度への対応の理由',
+			en: 'Grading scheme legends, verbatim, and why each level maps where it does'
+		},
+		sql: `SELECT scheme_id, muni_code, rank, grade, definition_ja, definition_en, band, mapping_reason_ja
+FROM grading_schemes
+ORDER BY scheme_id, rank`
+	},
+	{
+		id: 'salon-like-ours',
+		audience: 'municipal',
+		title: {
+			ja: 'サロン・茶の間・通いの場の取組と、その目標・実績（出典行つき）',
+			en: 'Salon and drop-in initiatives with their targets and results (with source lines)'
+		},
+		sql: `SELECT i.muni_code, i.initiative_id, i.name_ja, x.kind, x.fiscal_year,
+       x.value, x.unit, x.raw_text, i.source_file, x.line
+FROM initiative_themes t
+JOIN initiatives i USING (initiative_id)
+LEFT JOIN measures x USING (initiative_id)
+WHERE t.theme_id = 'salon'
+ORDER BY i.muni_code, i.initiative_id, x.line`
+	},
+	{
+		id: 'initiatives-by-actor',
+		audience: 'municipal',
+		title: {
+			ja: '主体（市・社協・共同）ごとの取組数',
+			en: 'Initiatives per actor (city, council, joint)'
+		},
+		sql: `SELECT muni_code, actor, count(*) AS initiatives
+FROM initiatives
+GROUP BY ALL
+ORDER BY muni_code, actor`
+	},
+	{
+		id: 'text-search',
+		audience: 'municipal',
+		title: {
+			ja: '取組名・内容の語句検索（例：見守り）',
+			en: 'Search initiative names and descriptions for a word (e.g. 見守り)'
+		},
+		sql: `SELECT muni_code, initiative_id, name_ja, description_ja
+FROM initiatives
+WHERE name_ja LIKE '%見守り%' OR description_ja LIKE '%見守り%'
+ORDER BY muni_code, initiative_id`
+	}
+];

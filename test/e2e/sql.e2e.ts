@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, readTable } from './fixtures';
+
+/** Replace the editor's text as a user would: focus, select all, type. */
+async function typeQuery(page: Page, sql: string) {
+	const editor = page.getByTestId('sql-editor');
+	await editor.click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.press('Delete');
+	await page.keyboard.insertText(sql);
+}
+
+async function runQuery(page: Page, sql: string) {
+	await typeQuery(page, sql);
+	await page.getByTestId('run').click();
+	await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-state', /running|idle/);
+}
+
+async function ready(page: Page, url = '/sql') {
+	await page.goto(url);
+	await expect(page.getByTestId('db-status')).toHaveAttribute('data-state', 'ready');
+}
+
+/** A small RFC 4180 reader for the test: quoted fields, doubled quotes, CRLF. */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (quoted) {
+			if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+			else if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') row.push(field), (field = '');
+		else if (c === '\r') continue;
+		else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+		else field += c;
+	}
+	if (field || row.length) row.push(field), rows.push(row);
+	return rows;
+}
+
+test('a query in the URL opens and runs, and counts the same initiatives the Parquet holds', async ({ page, offsite, consoleErrors }) => {
+	const initiatives = await readTable('initiatives');
+	await ready(page, `/sql?q=${encodeURIComponent('SELECT count(*) AS n FROM initiatives')}`);
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done');
+	const grid = page.getByTestId('result-grid');
+	await expect(grid.getByRole('columnheader', { name: /^n/ })).toContainText('BIGINT');
+	await expect(grid.locator('[data-row="0"] [role="gridcell"]')).toHaveText(String(initiatives.length));
+	// The schema panel lists every table with its row count and the meaning of each column.
+	await expect(page.locator('[data-table="initiatives"] [data-testid="row-count"]')).toContainText(initiatives.length.toLocaleString('ja-JP'));
+	await page.locator('[data-table="initiatives"] summary').click();
+	await expect(page.locator('[data-table="initiatives"]')).toContainText('取組名（原文）');
+	expect(offsite).toEqual([]);
+	expect(consoleErrors).toEqual([]);
+});
+
+test('an example query for planners runs from the list and lists every disaster-volunteer initiative', async ({ page, consoleErrors }) => {
+	const themes = (await readTable('initiative_themes')).filter((t) => t.theme_id === 'disaster_volunteer');
+	const measures = await readTable('measures');
+	// The example left-joins the measures: one row per measure, or one row for an initiative without any.
+	const expected = themes.reduce((n, t) => n + Math.max(1, measures.filter((m) => m.initiative_id === t.initiative_id).length), 0);
+	await ready(page);
+	await page.locator('[data-example="disaster-volunteer-measures"] [data-testid="open-example"]').click();
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done');
+	await expect(page.getByTestId('result-summary')).toHaveAttribute('data-rows', String(expected));
+	await expect(page.getByTestId('sql-editor')).toContainText('disaster_volunteer');
+	expect(consoleErrors).toEqual([]);
+});
+
+test('a syntax error shows DuckDB’s message and where it is, and the next query still works', async ({ page }) => {
+	await ready(page);
+	await runQuery(page, 'SELECT 1;\nSELECT *\nFROMM initiatives');
+	const error = page.getByTestId('sql-error');
+	await expect(error).toContainText('syntax error');
+	await expect(page.getByTestId('sql-error-where')).toContainText('2');
+	await expect(page.locator('.cm-sql-error-line')).toContainText('FROMM initiatives');
+	await runQuery(page, 'SELECT 42 AS answer');
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done');
+	await expect(error).toHaveCount(0);
+	await expect(page.getByTestId('result-grid').locator('[data-row="0"] [role="gridcell"]')).toHaveText('42');
+});
+
+test('dropping a table or view loses no data, the loaded tables are out of reach, and reset restores the views', async ({ page }) => {
+	const n = (await readTable('initiatives')).length;
+	const count = page.getByTestId('result-grid').locator('[data-row="0"] [role="gridcell"]');
+	await ready(page);
+	await runQuery(page, 'DROP TABLE initiatives');
+	await expect(page.getByTestId('sql-error')).toBeVisible();
+	await runQuery(page, 'DROP TABLE atlas_base.initiatives');
+	await expect(page.getByTestId('sql-error')).toContainText('atlas_base');
+	await runQuery(page, 'DROP VIEW initiatives');
+	await expect(page.getByTestId('views-damaged')).toContainText('initiatives');
+	await runQuery(page, 'SELECT count(*) FROM initiatives');
+	await expect(page.getByTestId('sql-error')).toContainText('initiatives');
+	await page.getByTestId('reset').click();
+	await expect(page.getByTestId('views-damaged')).toHaveCount(0);
+	await runQuery(page, 'SELECT count(*) AS n FROM initiatives');
+	await expect(count).toHaveText(String(n));
+});
+
+test('a long query can be cancelled while the page keeps answering', async ({ page }) => {
+	await ready(page);
+	await typeQuery(page, 'SELECT sum(a.range * b.range) FROM range(3000000) a, range(3000000) b');
+	await page.getByTestId('run').click();
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'running');
+	// The page still responds while DuckDB works in its worker: a panel opens and the editor takes text.
+	const t0 = Date.now();
+	await page.locator('[data-table="measures"] summary').click();
+	await expect(page.locator('[data-table="measures"]')).toHaveAttribute('open', '');
+	const responded = Date.now() - t0;
+	await page.getByTestId('cancel').click();
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'cancelled');
+	await expect(page.getByTestId('run-status')).toContainText('中止');
+	expect(responded).toBeLessThan(1000);
+	await runQuery(page, 'SELECT 7 AS after_cancel');
+	await expect(page.getByTestId('result-grid').locator('[data-row="0"] [role="gridcell"]')).toHaveText('7');
+});
+
+test('the CSV download re-reads to the same rows with Japanese intact', async ({ page }) => {
+	const initiatives = (await readTable('initiatives')).map((r) => [String(r.initiative_id), String(r.name_ja)]).sort((a, b) => a[0].localeCompare(b[0]));
+	await ready(page);
+	await runQuery(page, 'SELECT initiative_id, name_ja FROM initiatives ORDER BY initiative_id');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+	const bytes = readFileSync((await download.path())!);
+	// UTF-8 byte-order mark, so that Excel reads Japanese correctly.
+	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	const rows = parseCsv(bytes.toString('utf8').slice(1));
+	expect(rows[0]).toEqual(['initiative_id', 'name_ja']);
+	expect(rows.slice(1)).toEqual(initiatives);
+});
+
+test('the grid scrolls a 100,000-row result to its last rows while rendering only what is in view', async ({ page }) => {
+	await ready(page);
+	await runQuery(page, "SELECT range AS n, 'row ' || range AS label FROM range(100000)");
+	await expect(page.getByTestId('result-summary')).toHaveAttribute('data-rows', '100000');
+	const grid = page.getByTestId('result-grid');
+	expect(await grid.locator('[role="row"]').count()).toBeLessThan(200);
+	await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
+	const last = grid.locator('[data-row="99999"]');
+	await expect(last).toBeVisible();
+	await expect(last).toContainText('row 99999');
+	expect(await grid.locator('[role="row"]').count()).toBeLessThan(200);
+});
