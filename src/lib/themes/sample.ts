@@ -56,3 +56,21 @@ export function matchSample(entries: readonly SampleEntry[], initiatives: readon
 		return { entry, initiatives: near.length === 1 ? near : [] };
 	});
 }
+
+/** The two halves of the sample: rules are tuned on `development` and only reported on `held-out`. */
+export type SampleHalf = 'development' | 'held-out';
+
+/**
+ * A fixed split, decided by municipality and name key alone (FNV-1a, 32 bit, parity): it does not
+ * change when entries are added or reordered, and no one chooses which entry falls in which half.
+ * The actor is left out on purpose: 山口市 prints the 社協 half and the 市 half of a row under one
+ * name, and the two must not sit on both sides of the split.
+ */
+export function sampleHalf(entry: Pick<SampleEntry, 'muni_code' | 'name'>): SampleHalf {
+	let h = 0x811c9dc5;
+	for (const ch of `${entry.muni_code}|${nameKey(entry.name)}`) {
+		h ^= ch.codePointAt(0)!;
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return h % 2 === 0 ? 'development' : 'held-out';
+}
