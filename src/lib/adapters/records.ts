@@ -58,7 +58,8 @@ export function measuresFromCell(ids: MeasureIds, input: CellMeasureInput): Meas
 		line: input.line,
 		line_end: input.line_end ?? input.line
 	};
-	const quantities = isNoValue(raw) ? [] : readQuantities(raw);
+	// In a narrow cell the PDF's wrapping left spaces inside words (開 催 → 開催): read the text without them.
+	const quantities = isNoValue(raw) ? [] : readQuantities(input.narrow_cell ? unwrapName(raw) : raw);
 	if (!quantities.length) {
 		return [
 			{
@@ -76,8 +77,7 @@ export function measuresFromCell(ids: MeasureIds, input: CellMeasureInput): Meas
 		...base,
 		measure_id: ids.take(owner),
 		is_cumulative: CUMULATIVE.test(q.label ?? '') || CUMULATIVE.test(q.qualifier ?? ''),
-		// In a narrow cell the PDF's wrapping left spaces inside words (開 催 → 開催).
-		label_ja: (q.label && input.narrow_cell ? unwrapName(q.label) : q.label) ?? input.label_fallback ?? null,
+		label_ja: q.label ?? input.label_fallback ?? null,
 		value: q.value,
 		unit: q.unit,
 		qualifier: q.qualifier

@@ -37,7 +37,7 @@ const VERB_RE = TRAILING_VERBS.map(esc).join('|');
 // number: 1,337 / 91.1 / 5,406; not preceded by a letter that makes it a code (R5, H29, No.3)
 // nor by 月, which makes it a date (3月27日 is a day, not 27 days).
 const QUANTITY = new RegExp(
-	`((?:(?:${PREFIX_RE})\\s*)*)(?<![A-Za-z\\d.,月])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNIT_RE})(?!度|末|月|歳)(?:\\s*(${SUFFIX_RE}))?(?:(?:${VERB_RE})(?![者数率員]))?`,
+	`((?:(?:${PREFIX_RE})\\s*)*)(?<![A-Za-z\\d.,月])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNIT_RE})(?!度|末|月|歳)(?:\\s*(${SUFFIX_RE}))?((?:${VERB_RE})(?![者数率員]))?`,
 	'g'
 );
 
@@ -66,14 +66,18 @@ export function readQuantities(text: string): Quantity[] {
 	const t = fold(text);
 	const out: Quantity[] = [];
 	let labelFrom = 0;
+	let previousHadVerb = false;
 	for (const m of t.matchAll(QUANTITY)) {
 		const start = m.index ?? 0;
 		const prefix = (m[1] ?? '').replace(/\s+/g, ' ').trim();
 		const value = Number(m[2].replace(/,/g, '') + (m[3] ?? ''));
 		const unit = m[4] === '％' ? '%' : m[4];
 		const qualifiers = [...(prefix ? prefix.split(' ') : []), ...(m[5] ? [m[5]] : [])];
-		// "17団体 33件": a number right after another shares its label.
-		const label = labelBefore(t, labelFrom, start) ?? (out.length ? out[out.length - 1].label : null);
+		// "17団体 33件", "(1回、382人参加)": a number right after another shares its label;
+		// "1回開催 6団体" does not (the verb closed the first item).
+		const own = labelBefore(t, labelFrom, start);
+		const adjacent = out.length > 0 && !previousHadVerb && /^[\s、,，]*$/.test(t.slice(labelFrom, start));
+		const label = own ?? (adjacent ? out[out.length - 1].label : null);
 		out.push({
 			label,
 			value,
@@ -83,6 +87,7 @@ export function readQuantities(text: string): Quantity[] {
 			end: start + m[0].length
 		});
 		labelFrom = start + m[0].length;
+		previousHadVerb = Boolean(m[6]);
 	}
 	return out;
 }

@@ -51,6 +51,16 @@ describe('readQuantities reads numbers with their units and labels from source c
 		expect(simple('研修 3日間')).toEqual([['研修', 3, '日間', null]]);
 		expect(simple('サロン新規開設 年10ヵ所')).toEqual([['サロン新規開設 年', 10, 'ヵ所', null]]);
 	});
+	it('lets a number share the label of the one right before it, unless a verb closed that item', () => {
+		expect(simple('災害ボランティア研修会(1回、382人参加)')).toEqual([
+			['災害ボランティア研修会', 1, '回', null],
+			['災害ボランティア研修会', 382, '人', null]
+		]);
+		expect(simple('ネットワーク会議・研修を1回開催6団体・機関が参加')).toEqual([
+			['ネットワーク会議・研修を', 1, '回', null],
+			[null, 6, '団体', null]
+		]);
+	});
 	it('reads nothing from text without a unit', () => {
 		expect(simple('社会を明るくする運動の推進')).toEqual([]);
 	});
