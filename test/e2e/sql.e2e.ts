@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { parquetReadObjects } from 'hyparquet';
 import { test, expect, readTable } from './fixtures';
 
 /** Replace the editor's text as a user would: focus, select all, type. */
@@ -145,4 +146,69 @@ test('the grid scrolls a 100,000-row result to its last rows while rendering onl
 	await expect(last).toBeVisible();
 	await expect(last).toContainText('row 99999');
 	expect(await grid.locator('[role="row"]').count()).toBeLessThan(200);
+});
+
+test('the Parquet and JSON downloads re-read to the same rows, types and Japanese intact', async ({ page }) => {
+	const source = (await readTable('initiatives')).sort((a, b) => String(a.initiative_id).localeCompare(String(b.initiative_id)));
+	await ready(page);
+	await runQuery(page, 'SELECT initiative_id, name_ja, line_start, departments FROM initiatives ORDER BY initiative_id');
+	const [parquet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-parquet').click()]);
+	expect(parquet.suggestedFilename()).toMatch(/\.parquet$/);
+	const bytes = readFileSync((await parquet.path())!);
+	const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+	expect(rows.length).toBe(source.length);
+	expect(rows.map((r) => [r.initiative_id, r.name_ja, r.line_start, r.departments])).toEqual(source.map((r) => [r.initiative_id, r.name_ja, r.line_start, r.departments]));
+	const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+	const parsed = JSON.parse(readFileSync((await json.path())!, 'utf8')) as Record<string, unknown>[];
+	expect(parsed.map((r) => [r.initiative_id, r.name_ja, r.line_start, r.departments])).toEqual(source.map((r) => [r.initiative_id, r.name_ja, r.line_start, r.departments]));
+});
+
+test('a result is charted from its column types, the chart kind can be changed, and the chart downloads as SVG and PNG', async ({ page, consoleErrors }) => {
+	await ready(page);
+	await runQuery(page, 'SELECT muni_code, count(*) AS initiatives FROM initiatives GROUP BY muni_code ORDER BY muni_code');
+	const chart = page.getByTestId('quick-chart');
+	await expect(chart.locator('.plot svg').first()).toBeVisible();
+	await expect(page.getByTestId('chart-title')).toContainText('initiatives');
+	await page.getByTestId('chart-kind').selectOption('dot');
+	await expect(chart.locator('.plot')).toHaveAttribute('data-kind', 'dot');
+	await page.getByTestId('chart-kind').selectOption('bar');
+	const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-svg').click()]);
+	expect(readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
+	const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-png').click()]);
+	expect([...readFileSync((await png.path())!).subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+	// The charted data is also there as a table.
+	await chart.locator('details summary').click();
+	await expect(chart.locator('details table tbody tr').first()).toBeVisible();
+	expect(consoleErrors).toEqual([]);
+});
+
+test('queries are kept in the browser history, reopen into the editor, and the history can be cleared', async ({ page }) => {
+	await ready(page);
+	await runQuery(page, 'SELECT 1 AS first_query');
+	await runQuery(page, 'SELECT 2 AS second_query');
+	const history = page.getByTestId('history');
+	await expect(history.locator('li')).toHaveCount(2);
+	await expect(history.locator('li').first()).toContainText('second_query');
+	await page.reload();
+	await expect(history.locator('li')).toHaveCount(2);
+	await history.locator('li').nth(1).getByRole('button').click();
+	await expect(page.getByTestId('sql-editor')).toContainText('first_query');
+	await page.getByTestId('history-clear').click();
+	await expect(history.locator('li')).toHaveCount(0);
+	await page.reload();
+	await expect(history.locator('li')).toHaveCount(0);
+});
+
+test('the English page explains the tables in English and shares a link that opens the query', async ({ page }) => {
+	await ready(page, '/en/sql');
+	await expect(page.locator('h1')).toHaveText('SQL workbench');
+	await page.locator('[data-table="measures"] summary').click();
+	await expect(page.locator('[data-table="measures"]')).toContainText('the source cell text');
+	await runQuery(page, "SELECT 'テスト' AS label");
+	await page.getByTestId('copy-link').click();
+	const link = await page.getByTestId('share-link').inputValue();
+	expect(new URL(link).pathname).toBe('/en/sql');
+	await page.goto(link);
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done');
+	await expect(page.getByTestId('result-grid').locator('[data-row="0"] [role="gridcell"]')).toHaveText('テスト');
 });
