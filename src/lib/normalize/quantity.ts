@@ -34,10 +34,10 @@ const PREFIX_RE = PREFIX_QUALIFIERS.map(esc).join('|');
 const SUFFIX_RE = SUFFIX_QUALIFIERS.map(esc).join('|');
 const VERB_RE = TRAILING_VERBS.map(esc).join('|');
 
-// number: 1,337 / 91.1 / 5,406; not preceded by a letter that makes it a code (R5, H29, No.3)
-// nor by 月, which makes it a date (3月27日 is a day, not 27 days).
+// number: 1,337 / 91.1 / 5,406; not preceded by a letter that makes it a code (R5, H29, No.3).
+// A day after a month (3月27日) is a date, not 27 days: see isDate; 7月4,500部 and 月1回 are counts.
 const QUANTITY = new RegExp(
-	`((?:(?:${PREFIX_RE})\\s*)*)(?<![A-Za-z\\d.,月])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNIT_RE})(?!度|末|月|歳)(?:\\s*(${SUFFIX_RE}))?((?:${VERB_RE})(?![者数率員]))?`,
+	`((?:(?:${PREFIX_RE})\\s*)*)(?<![A-Za-z\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(${UNIT_RE})(?!度|末|月|歳)(?:\\s*(${SUFFIX_RE}))?((?:${VERB_RE})(?![者数率員]))?`,
 	'g'
 );
 
@@ -58,6 +58,11 @@ function labelBefore(text: string, from: number, to: number): string | null {
 	return t.length ? t : null;
 }
 
+/** A number printed right after 月 with the unit 日 is the day of a date (3月27日, 令和6年12月8日). */
+function isDate(text: string, numberAt: number, unit: string): boolean {
+	return unit === '日' && text[numberAt - 1] === '月';
+}
+
 /**
  * Read every quantity in a cell: "開催数6回 参加者 延べ 81人" gives 開催数 6 回 and 参加者 81 人 (延べ).
  * Full-width digits and commas are folded first (３，５２０人 = 3520 人).
@@ -69,6 +74,7 @@ export function readQuantities(text: string): Quantity[] {
 	let previousHadVerb = false;
 	for (const m of t.matchAll(QUANTITY)) {
 		const start = m.index ?? 0;
+		if (isDate(t, start + m[0].indexOf(m[2]), m[4])) continue;
 		const prefix = (m[1] ?? '').replace(/\s+/g, ' ').trim();
 		const value = Number(m[2].replace(/,/g, '') + (m[3] ?? ''));
 		const unit = m[4] === '％' ? '%' : m[4];

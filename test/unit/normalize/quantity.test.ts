@@ -51,6 +51,14 @@ describe('readQuantities reads numbers with their units and labels from source c
 		expect(simple('研修 3日間')).toEqual([['研修', 3, '日間', null]]);
 		expect(simple('サロン新規開設 年10ヵ所')).toEqual([['サロン新規開設 年', 10, 'ヵ所', null]]);
 	});
+	it('reads a count printed right after a month: only a day (月27日) is a date (北本市)', () => {
+		expect(simple('7月4,500部発行 3月600部発行')).toEqual([
+			['7月', 4500, '部', null],
+			['発行 3月', 600, '部', null]
+		]);
+		expect(simple('フードパントリー活動を毎月1回実施した。')).toEqual([['フードパントリー活動を毎月', 1, '回', null]]);
+		expect(simple('11/25~26に開催 3月27日')).toEqual([]);
+	});
 	it('lets a number share the label of the one right before it, unless a verb closed that item', () => {
 		expect(simple('災害ボランティア研修会(1回、382人参加)')).toEqual([
 			['災害ボランティア研修会', 1, '回', null],
