@@ -1,4 +1,5 @@
 import { normalizeJa } from './normalize';
+import { standingFactor, standingOf } from './context';
 import type { Taxonomy, ThemeDef } from './taxonomy';
 
 /** Where in an initiative a word was found; the order is the order evidence is written in. */
@@ -15,6 +16,16 @@ export const FIELD_WEIGHT: Record<Field, number> = { name: 1, description: 0.6, 
 
 /** A theme is assigned when its confidence reaches this. */
 export const ASSIGN_AT = 0.5;
+
+/**
+ * ...and when at least one signal is this strong on its own. Several passing mentions (a partner
+ * here, an example there, the goal above) add up under the noisy-OR below, but none of them says
+ * the initiative does the work; without one signal that does, the theme is not assigned.
+ */
+export const ANCHOR_AT = 0.4;
+
+/** What a keyword's second field adds (its strongest field counts in full). */
+export const CORROBORATION = 0.5;
 
 /** The text of one initiative, as the classifier reads it. */
 export interface InitiativeText {
@@ -107,29 +118,46 @@ function prepare(input: InitiativeText): PreparedText[] {
 
 /**
  * One theme against the prepared text. A keyword found inside a longer keyword of the same theme
- * (認知症 inside 認知症サポーター) counts once, as the longer one. Confidence combines the distinct
- * keywords as independent signals, each at its strongest field: 1 − Π(1 − keyword weight × field weight).
+ * (認知症 inside 認知症サポーター) counts once, as the longer one. In the description and measure
+ * labels each occurrence is weighed by how it stands (context.ts: main clause, partner, example,
+ * newsletter title). Confidence combines the distinct keywords as independent signals, each at its
+ * strongest occurrence: 1 − Π(1 − keyword weight × field weight × standing). Cues (keyword.cue)
+ * count only next to a keyword that is not a cue; the theme needs one anchor (ANCHOR_AT).
  */
 function scoreTheme(theme: ThemeDef, parts: PreparedText[]): ThemeAssignment | null {
-	const best = new Map<string, { match: ThemeMatch; strength: number }>();
+	const best = new Map<string, { match: ThemeMatch; strength: number; cue: boolean }>();
 	const fieldsOf = new Map<string, Field[]>();
+	/** Per keyword, its strongest occurrence in each field. */
+	const byField = new Map<string, Map<Field, number>>();
 	const terms = [...theme.keywords].sort((a, b) => b.term.length - a.term.length);
 	for (const part of parts) {
 		const masked = maskOf(part.text, theme.mask);
 		const taken = new Array<boolean>(part.text.length).fill(false);
 		for (const k of terms) {
+			if (k.with.length && !k.with.some((w) => part.text.includes(w))) continue;
 			for (const at of occurrences(part.text, k.term, part.bounds, masked)) {
 				if (taken[at]) continue;
 				for (let i = at; i < at + k.term.length; i++) taken[i] = true;
-				// A word repeated in several fields is one signal: it counts once, where it weighs most.
-				const strength = k.weight * part.weight;
-				if ((best.get(k.term)?.strength ?? 0) < strength) best.set(k.term, { match: { field: part.field, term: k.term }, strength });
+				const standing = part.field === 'description' || part.field === 'measure' ? standingFactor(standingOf(part.text, at, at + k.term.length)) : 1;
+				if (standing === 0) continue;
+				const strength = k.weight * part.weight * standing;
+				const fields = byField.get(k.term) ?? new Map<Field, number>();
+				fields.set(part.field, Math.max(fields.get(part.field) ?? 0, strength));
+				byField.set(k.term, fields);
+				// A word repeated in several fields is one signal, at its strongest field; see below for the rest.
+				if ((best.get(k.term)?.strength ?? 0) < strength) best.set(k.term, { match: { field: part.field, term: k.term }, strength, cue: k.cue });
 				fieldsOf.set(k.term, [...new Set([...(fieldsOf.get(k.term) ?? []), part.field])]);
 			}
 		}
 	}
-	if (!best.size) return null;
-	const confidence = 1 - [...best.values()].reduce((p, b) => p * (1 - b.strength), 1);
+	if (![...best.values()].some((b) => !b.cue)) return null;
+	// The same word in a second field (the description repeating the goal, a measure repeating the
+	// description) corroborates it: the second field's strength counts at CORROBORATION.
+	const second = [...byField.values()].map((f) => [...f.values()].sort((a, b) => b - a)[1] ?? 0);
+	const raw = 1 - [...best.values()].reduce((p, b) => p * (1 - b.strength), 1) * second.reduce((p, x) => p * (1 - x * CORROBORATION), 1);
+	const anchored = [...best.values()].some((b) => !b.cue && b.strength >= ANCHOR_AT);
+	// Unanchored evidence is still shown (scoreThemes), but kept below the assignment line.
+	const confidence = anchored ? raw : Math.min(raw, ASSIGN_AT - 0.01);
 	// Evidence lists every field a counted word was found in, so a reader sees all of it.
 	const matches = [...best.values()]
 		.sort((a, b) => b.strength - a.strength)

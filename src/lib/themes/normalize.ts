@@ -21,7 +21,9 @@ const VARIANTS: readonly (readonly [RegExp, string])[] = [
 	[/お?ちゃのま/g, '茶の間'],
 	[/元氣/g, '元気'],
 	[/立上げ/g, '立ち上げ'],
-	[/痴呆/g, '認知症']
+	[/痴呆/g, '認知症'],
+	// 小・中学校, 小・中学生: the ・ between kanji stays elsewhere (子ども・子育て), but this pair is one word
+	[/小・中学/g, '小中学']
 ];
 
 const ASCII_WORD = /[0-9a-z]/;

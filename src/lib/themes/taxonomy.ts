@@ -5,7 +5,17 @@ export const ThemeKeyword = z.object({
 	/** In normalized form (see normalizeJa); checked when the taxonomy is loaded. */
 	term: z.string().min(1),
 	/** How much one occurrence in the initiative's name says on its own; 1 = decisive. */
-	weight: z.number().gt(0).max(1)
+	weight: z.number().gt(0).max(1),
+	/**
+	 * A cue only corroborates: it never assigns the theme unless a keyword of the theme that is
+	 * not a cue is found too (地域包括支援センター is most often a partner named in passing).
+	 */
+	cue: z.boolean().default(false),
+	/**
+	 * Counts only where one of these words stands in the same field too (小中学生 is welfare
+	 * education next to 講座 or 体験, not next to 学習支援 alone). In normalized form.
+	 */
+	with: z.array(z.string().min(1)).default([])
 });
 
 export const ThemeDef = z.object({
@@ -53,6 +63,7 @@ export function taxonomyProblems(taxonomy: Taxonomy, fold: (s: string) => string
 	for (const t of taxonomy.themes) {
 		for (const k of t.keywords) {
 			if (fold(k.term) !== k.term) problems.push(`${t.theme_id}: keyword "${k.term}" is not in normalized form ("${fold(k.term)}")`);
+			for (const w of k.with) if (fold(w) !== w) problems.push(`${t.theme_id}: "${k.term}" with "${w}" is not in normalized form ("${fold(w)}")`);
 		}
 		for (const m of t.mask) {
 			if (fold(m) !== m) problems.push(`${t.theme_id}: mask "${m}" is not in normalized form ("${fold(m)}")`);
