@@ -269,7 +269,14 @@ function halfMeasures(
 	label_prefix: string | null
 ): Measure[] {
 	const scratch = new MeasureIds();
-	for (const [field, text] of [['主な活動指標', half.indicator], ['30年度実績', half.result]] as const) {
+	// Every figure of the four columns is either read or reported: none is left silently in raw_text.
+	const columns = [
+		['平成30年度実施状況', half.status],
+		['令和元年度実施予定', half.plan],
+		['主な活動指標', half.indicator],
+		['30年度実績', half.result]
+	] as const;
+	for (const [field, text] of columns) {
 		const figures = unreadFigures(correctedReading(scope, line, field, text) ?? text);
 		if (figures.length) {
 			scope.warn({ line, column: null, field, code: 'figure_without_unit', message: `figures printed without a unit the reader knows (${figures.join(' / ')}): kept in raw_text only, no value`, raw: tidy(text), initiative_id });

@@ -203,15 +203,42 @@ describe('the 山口市 adapter', () => {
 
 	it('flags figures it cannot read and names that differ from the 目次', () => {
 		const figures = result.warnings.filter((w) => w.code === 'figure_without_unit').map((w) => [w.line, w.field]);
-		// 年1企業 and 1法人 (line 47) are read: 企業 and 法人 are units.
+		// 年1企業 and 1法人 (line 47) are read: 企業 and 法人 are units. Every column is checked, not only
+		// the 指標 and 実績: 中学校2校の指定(2年間) (line 37) is a duration no unit reads.
 		expect(figures).toEqual([
+			[37, '平成30年度実施状況'],
 			[64, '主な活動指標'],
 			[64, '30年度実績']
 		]);
 		expect(result.warnings.filter((w) => w.code === 'name_differs_from_contents')).toEqual([
 			expect.objectContaining({ line: 105, initiative_id: '35203-025-c', message: expect.stringContaining('福祉員の活動の強化') })
 		]);
-		expect(result.warnings).toHaveLength(8);
+		expect(result.warnings).toHaveLength(9);
+	});
+
+	it('reads every figure of the 実施状況 and 予定 texts too, with what it counts', () => {
+		// Line 40: 平成30年度に10団体へ29万円の助成 — 万円 is a unit of this report.
+		expect(measuresOf('35203-007-s', 'result').slice(0, 3).map((m) => [m.label_ja, m.value, m.unit])).toEqual([
+			['やまぐち障がい者等専用駐車場利用証制度については、平成30年度に', 935, '枚'],
+			['民間事業者への合理的配慮の実施支援について、平成30年度に', 10, '団体'],
+			['助成', 29, '万円']
+		]);
+		// Line 64: 児童館(2箇所)及び放課後児童クラブ(16学級).
+		expect(measuresOf('35203-013-c', 'result').slice(2, 4).map((m) => [m.label_ja, m.value, m.unit])).toEqual([
+			['児童館', 2, '箇所'],
+			['放課後児童クラブ', 16, '学級']
+		]);
+		// Line 77: 月1回のふれあい型給食弁当の配達 — once a month.
+		expect(measuresOf('35203-016-c', 'result')[0]).toMatchObject({ label_ja: 'ふれあい型給食弁当の配達', value: 1, unit: '回', qualifier: '月', fiscal_year: 2018 });
+		// Line 104: 7部会 are seven committees, not seven copies.
+		expect(measuresOf('35203-024-c', 'result')[0]).toMatchObject({ value: 7, unit: '部会' });
+		// Line 79: 1人ずつ — one in each of the two branches.
+		expect(measuresOf('35203-018-c', 'result')[0]).toMatchObject({ value: 1, unit: '人', qualifier: 'ずつ' });
+		// Line 115: a figure after a sentence is labelled by that sentence alone, not by the figure before it.
+		expect(measuresOf('35203-027-s', 'result').slice(0, 2).map((m) => [m.label_ja, m.value])).toEqual([
+			['山口防府圏域ケアマネジメント研修会に参加しました', 78],
+			['山口市相談支援従事者研修会に参加しました', 24]
+		]);
 	});
 
 	it('reads 年10ヵ所 as 10 places a year by rule, and applies or reports a documented correction', () => {
@@ -337,5 +364,12 @@ describe('the 山口市 reading helpers', () => {
 		]);
 		expect(unreadFigures('子ども110番の家への登録 3箇所 児童館2')).toEqual(['児童館2']);
 		expect(unreadFigures('見守り訪問グループ数の維持 H32(2020) 722グループ以上')).toEqual([]);
+		// An age, a page reference and this report's own units are no unread figures.
+		expect(unreadFigures('妊産婦・乳児及び2歳児の家庭訪問 協議会(P32参照) 10団体へ29万円 クラブ(16学級)')).toEqual([]);
+		const local = cellMeasures(new MeasureIds(), { ...base, kind: 'result', fiscal_year: 2018, text: '児童館(2箇所)及び放課後児童クラブ(16学級)の運営' });
+		expect(local.map((m) => [m.label_ja, m.value, m.unit, m.raw_text])).toEqual([
+			['児童館', 2, '箇所', '児童館(2箇所)及び放課後児童クラブ(16学級)の運営'],
+			['放課後児童クラブ', 16, '学級', '児童館(2箇所)及び放課後児童クラブ(16学級)の運営']
+		]);
 	});
 });

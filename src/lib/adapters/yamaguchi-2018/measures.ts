@@ -10,7 +10,12 @@ import { fold, tidy } from '../../normalize/text';
  * - 25地区社協 counts 地区社協 (the unit is not 地区 followed by a label 社協 …);
  * - 委員1人あたりの年間活動日数 152日: the 1人 is the denominator of a rate, not a figure;
  * - a target printed with its year (H32(2020) 250人) keeps the year in fiscal_year, not in the label;
- * - 年2校, 年各1回, 毎年8校, 年間 … are targets for every year, 隔年1回 is not.
+ * - 年2校, 年各1回, 毎年8校, 年間 … are targets for every year, 隔年1回 is not;
+ * - 7部会 counts 部会 (committees), not 部 (copies);
+ * - 29万円 and 16学級 are figures too: their units are read here (see LOCAL_UNITS);
+ * - 1人ずつ: one each, so ずつ is kept as a qualifier;
+ * - 月1回の…配達: once a month; 月 is the qualifier and what is counted follows the figure (as
+ *   it does after a particle: 10団体へ29万円の助成).
  */
 
 export interface ItemInput extends Omit<CellMeasureInput, 'text' | 'fiscal_year'> {
@@ -33,6 +38,8 @@ function cleanLabel(label: string | null): string | null {
 		label
 			.replace(YEAR_TOKEN, ' ')
 			.replace(/^[・:：\s)）、,]+/, '')
+			// "児童館(2箇所)及び放課後児童クラブ(16学級)": 及び joins two figures, it is not counted.
+			.replace(/^及び/, '')
 			// "指定小学校(年2校)", "交流会 年1回": the 年 belongs to the figure, not to what is counted.
 			.replace(/[\s(（]*(?:年各|年)$/, '')
 			.replace(/[\s(（:：、,]+$/, '')
@@ -45,20 +52,50 @@ function cleanLabel(label: string | null): string | null {
 
 /**
  * "…情報交換会を実施しました。(24校参加)": a figure in brackets after a sentence counts what the
- * sentence did, so the sentence is its label.
+ * sentence did, so the sentence is its label. The sentence starts after the previous figure
+ * (from), so "…参加しました。(78人) 山口市…に参加しました。(24人)" does not give 24人 the 78人.
  */
-function sentenceBefore(text: string, at: number): string | null {
-	const before = text.slice(0, at).replace(/[\s(（]+$/, '');
+function sentenceBefore(text: string, at: number, from: number): string | null {
+	const before = text.slice(from, at).replace(/[\s(（]+$/, '');
 	if (!/。$/.test(before)) return null;
 	const parts = before.slice(0, -1).split(/。|(?:^|\s)・/);
-	return cleanLabel(parts[parts.length - 1] ?? null);
+	return cleanLabel((parts[parts.length - 1] ?? '').replace(/^[\s)）]+/, '') || null);
+}
+
+/** "月1回のふれあい型給食弁当の配達により": what a figure with no words before it counts, after it. */
+function phraseAfter(text: string, at: number): string | null {
+	const m = text.slice(at).match(/^の([^、。\s]+?)(?:により|を|、|。|\s|$)/);
+	return m ? m[1] : null;
+}
+
+/**
+ * Units this report prints that the shared reader does not know, each read through a stand-in unit
+ * of the same length that it does know, so every offset into the text stays the same.
+ */
+const LOCAL_UNITS: readonly { unit: string; standIn: string }[] = [
+	{ unit: '万円', standIn: '会場' },
+	{ unit: '学級', standIn: '教室' }
+];
+
+function withStandIns(text: string): string {
+	let out = text;
+	for (const { unit, standIn } of LOCAL_UNITS) out = out.replace(new RegExp(`(\\d)${unit}`, 'g'), `$1${standIn}`);
+	return out;
+}
+
+/** The unit as printed at a quantity's place: a local unit where the stand-in was read. */
+function printedUnit(printed: string, q: { start: number; end: number; unit: string }): string {
+	const local = LOCAL_UNITS.find((u) => u.standIn === q.unit && printed.slice(q.start, q.end).includes(u.unit));
+	return local ? local.unit : q.unit;
 }
 
 /** One measure list for a cell: the shared reader, then this report's adjustments, then final ids. */
 export function cellMeasures(ids: MeasureIds, input: ItemInput): Measure[] {
 	const scratch = new MeasureIds();
-	const measures = measuresFromCell(scratch, { ...input, text: input.read_as ?? input.text });
-	const raw = tidy(input.read_as ?? input.text);
+	const printed = fold(tidy(input.read_as ?? input.text));
+	const reading = withStandIns(input.read_as ?? input.text);
+	const measures = measuresFromCell(scratch, { ...input, text: reading });
+	const raw = tidy(reading);
 	const folded = fold(raw);
 	const quantities = readQuantities(raw);
 	const valued = measures.filter((m) => m.value !== null);
@@ -78,8 +115,9 @@ export function cellMeasures(ids: MeasureIds, input: ItemInput): Measure[] {
 			return;
 		}
 		let label = m.label_ja;
-		let unit = m.unit;
+		let unit = printedUnit(printed, { ...q, unit: m.unit ?? '' });
 		if (unit === '地区' && after.startsWith('社協')) unit = '地区社協';
+		if (unit === '部' && after.startsWith('会')) unit = '部会';
 		const prev = quantities[i - 1];
 		if (prev && prev.unit === '地区' && folded.slice(prev.end).startsWith('社協') && label?.startsWith('社協')) {
 			label = label.slice(2);
@@ -103,6 +141,14 @@ export function cellMeasures(ids: MeasureIds, input: ItemInput): Measure[] {
 				(/^\s*[×x]\s*$/.test(between) && (out[out.length - 1]?.every_year ?? false));
 		}
 		let qualifier = m.qualifier;
+		if (after.startsWith('ずつ')) qualifier = qualifier ? `${qualifier} ずつ` : 'ずつ';
+		if (label === '月') {
+			qualifier = qualifier ? `月 ${qualifier}` : '月';
+			label = phraseAfter(folded, q.end);
+		} else if (label && /^[へにでと]$/.test(label)) {
+			// "10団体へ29万円の助成": a particle is no label; the figure's noun follows it.
+			label = phraseAfter(folded, q.end);
+		}
 		if (label && /隔年$/.test(label)) {
 			// 隔年1回: once every other year; 隔年 says how often, it is not what is counted.
 			label = label.replace(/\s*隔年$/, '');
@@ -111,7 +157,7 @@ export function cellMeasures(ids: MeasureIds, input: ItemInput): Measure[] {
 		let cleaned = cleanLabel(label);
 		// 年1回×2会場: the second figure counts venues of the same course.
 		if (cleaned && /^[×x]$/.test(cleaned)) cleaned = out[out.length - 1]?.label_ja ?? null;
-		out.push({ ...m, label_ja: cleaned ?? input.label_fallback ?? sentenceBefore(folded, q.start), unit, qualifier, every_year });
+		out.push({ ...m, label_ja: cleaned ?? input.label_fallback ?? sentenceBefore(folded, q.start, quantities[i - 1]?.end ?? 0), unit, qualifier, every_year });
 	});
 	return out.map((m) => {
 		const owner = m.initiative_id ?? m.goal_id ?? '';
@@ -143,12 +189,13 @@ const YEAR_OR_DATE = /(?:平成|令和|H|R)\s*(?:元|\d{1,2})(?:\s*[(（]\s*\d{4
  */
 export function unreadFigures(text: string): string[] {
 	const folded = fold(tidy(text));
-	const taken = readQuantities(folded).map((q) => [q.start, q.end] as const);
+	const taken = readQuantities(withStandIns(folded)).map((q) => [q.start, q.end] as const);
 	const dates = [...folded.matchAll(YEAR_OR_DATE)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
 	const inside = (a: number, b: number) => [...taken, ...dates].some(([s, e]) => a >= s && b <= e);
 	const out: string[] = [];
 	// 子ども110番の家, 2層コーディネーター: numbers that are part of a name, not figures.
-	for (const m of folded.matchAll(/\d+(?:,\d{3})*(?:\.\d+)?(?![\d番層])/g)) {
+	// 2歳児: an age; P32: a page.
+	for (const m of folded.matchAll(/(?<![A-Za-z\d.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\d番層歳])/g)) {
 		const at = m.index ?? 0;
 		if (inside(at, at + m[0].length)) continue;
 		// The figure with the word printed around it, back to the previous space.
