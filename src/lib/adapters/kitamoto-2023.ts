@@ -20,6 +20,7 @@ import {
 	readDepartments,
 	readName,
 	readOcrOnes,
+	readRates,
 	readRepostPointer,
 	splitBaseline,
 	splitByDepartment,
@@ -340,11 +341,25 @@ function cellMeasures(
 	if (!printed) return [];
 	// Numbers are read with the PDF's wrap spaces removed (5箇 所 → 5箇所) and an OCR'd 1 restored.
 	const readable = unwrapName(readOcrOnes(printed));
-	const made = measuresFromCell(ids, { initiative_id, kind, fiscal_year, text: readable, line, label_fallback });
+	const counted = measuresFromCell(new MeasureIds(), { initiative_id, kind, fiscal_year, text: readable, line, label_fallback });
+	// Rates have no unit (人口10万対自殺死亡率15.5): read apart, first, as they open their cells; with a rate
+	// read, the cell is no longer a statement without a number.
+	const rates: Measure[] = readRates(readable).map((r) => ({
+		...counted[0],
+		label_ja: r.label,
+		value: r.value,
+		unit: null,
+		qualifier: null,
+		is_cumulative: false
+	}));
+	const made = [...rates, ...counted.filter((m) => !rates.length || m.value !== null)];
+	for (const m of made) m.measure_id = ids.take(initiative_id);
 	const asPrinted = measuresFromCell(new MeasureIds(), { initiative_id, kind, fiscal_year, text: unwrapName(printed), line, label_fallback });
-	const values = (list: Measure[]) => list.filter((m) => m.value !== null).map((m) => `${m.value}${m.unit ?? ''}`).join(', ');
-	if (values(made) !== values(asPrinted)) {
-		report(`an I (or Ⅰ, l) beside a number or a counting unit is read as the digit 1: values read ${values(made)}, where the letter as printed would give ${values(asPrinted) || 'none'}`);
+	const values = (list: { value: number | null; unit?: string | null }[]) => list.filter((m) => m.value !== null).map((m) => `${m.value}${m.unit ?? ''}`).join(', ');
+	const readValues = values([...readRates(readable), ...counted]);
+	const printedValues = values([...readRates(unwrapName(printed)), ...asPrinted]);
+	if (readValues !== printedValues) {
+		report(`an I (or Ⅰ, l) beside a number or a counting unit is read as the digit 1: values read ${readValues}, where the letter as printed would give ${printedValues || 'none'}`);
 	}
 	made.forEach((m, k) => {
 		m.raw_text = printed;

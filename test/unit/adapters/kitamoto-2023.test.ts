@@ -4,7 +4,7 @@ import { kitamoto2023, BLANK_NAME } from '../../../src/lib/adapters/kitamoto-202
 import { SourceError, type AdapterResult, type SourceDocument } from '../../../src/lib/adapters/adapter';
 import { ingest } from '../../../src/lib/pipeline/ingest';
 import type { Initiative } from '../../../src/lib/contract/tables';
-import { looksGarbled, readDepartments, readOcrOnes, splitByDepartment } from '../../../src/lib/adapters/kitamoto-2023/cells';
+import { looksGarbled, readDepartments, readOcrOnes, readRates, splitByDepartment } from '../../../src/lib/adapters/kitamoto-2023/cells';
 
 const manifest = loadManifest();
 const entry = manifest.sources.find((s) => s.adapter === 'kitamoto-2023')!;
@@ -165,8 +165,19 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 		const row = byLine(274);
 		expect(row).toMatchObject({ initiative_id: '11233-066', departments: ['健康づくり課'], actor: 'city', goal_id: '11233-2023-G3-3-2' });
 		const results = measuresOf(row.initiative_id).filter((m) => m.kind === 'result' && m.fiscal_year === 2023);
-		expect(results).toHaveLength(15);
+		expect(results).toHaveLength(18);
 		expect(results.find((m) => m.value === 7665)).toMatchObject({ unit: '件', label_ja: 'メンタルヘルスチェックアクセス数', fiscal_year: 2023, line: 274 });
+		// Rates are printed without a unit: the target, the city's rate with the prefecture's and the
+		// nation's beside it, and next year's target are all kept, each with its place in the label.
+		const rates = measuresOf(row.initiative_id).filter((m) => /人口10万対/.test(m.label_ja ?? ''));
+		expect(rates.map((m) => [m.kind, m.fiscal_year, m.label_ja, m.value, m.unit])).toEqual([
+			['target', null, '人口10万対自殺死亡率', 15.5, null],
+			['result', 2023, '令和5年人口10万対自殺率 北本市', 25.86, null],
+			['result', 2023, '令和5年人口10万対自殺率 埼玉県', 17.84, null],
+			['result', 2023, '令和5年人口10万対自殺率 国', 17.27, null],
+			['target', 2024, '人口10万対自殺死亡率', 14.4, null]
+		]);
+		expect(warningsAt(274)).toEqual([]);
 		expect(evaluationsOf(row.initiative_id).map((e) => e.grade)).toEqual(['B']);
 		// 相談件数 211件(前年度332件): the second figure is FY2022's, with the same label
 		const loans = measuresOf(byLine(262).initiative_id).filter((m) => m.label_ja === '相談件数');
@@ -174,6 +185,23 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 			[2023, 211],
 			[2022, 332]
 		]);
+	});
+
+	it('reads counts printed right after a month: 7月4,500部, 毎月1回, (毎月50世帯程度)', () => {
+		const issues = measuresOf(byLine(161).initiative_id).filter((m) => m.kind === 'result');
+		expect(issues.map((m) => [m.value, m.unit, m.fiscal_year])).toEqual([
+			[4500, '部', 2023],
+			[600, '部', 2023]
+		]);
+		const pantry = measuresOf(byLine(290).initiative_id).filter((m) => m.kind === 'result');
+		expect(pantry.map((m) => [m.value, m.unit, m.qualifier])).toEqual([
+			[1, '回', null],
+			[517, '世帯', '延'],
+			[50, '世帯', '程度']
+		]);
+		// …but a day after a month is a date: 11/25~26 and 令和6年12月8日 give no count.
+		expect(measuresOf(byLine(50).initiative_id).filter((m) => m.value !== null)).toEqual([]);
+		expect(measuresOf(byLine(303).initiative_id).filter((m) => m.kind === 'target' && m.fiscal_year === 2024 && m.value !== null)).toEqual([]);
 	});
 
 	it('keeps each department\'s text apart in cells with 【担当課】 headings', () => {
@@ -358,6 +386,16 @@ describe('kitamoto-2023 cell readers', () => {
 		expect(readOcrOnes('実施校 I 2校 (I回) 年Ⅰ回 新規登録者 I件')).toBe('実施校 12校 (1回) 年1回 新規登録者 1件');
 		expect(readOcrOnes('I人でも多くの子どもが')).toBe('I人でも多くの子どもが');
 		expect(readOcrOnes('LINE登録者数1,200人 3-I-①')).toBe('LINE登録者数1,200人 3-I-①');
+	});
+
+	it('reads rates printed without a unit, one per place', () => {
+		expect(readRates('○人口10万対自殺死亡率15.5')).toEqual([{ label: '人口10万対自殺死亡率', value: 15.5 }]);
+		expect(readRates('◎令和5年 人口10万対自殺率 北本市:25.86 埼玉県:17.84 国:17.27 ・精神科医による個別相談5回')).toEqual([
+			{ label: '令和5年 人口10万対自殺率 北本市', value: 25.86 },
+			{ label: '令和5年 人口10万対自殺率 埼玉県', value: 17.84 },
+			{ label: '令和5年 人口10万対自殺率 国', value: 17.27 }
+		]);
+		expect(readRates('男性の参加率が低い')).toEqual([]);
 	});
 
 	it('tells unreadable OCR text from real cells', () => {
