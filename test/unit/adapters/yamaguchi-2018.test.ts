@@ -204,8 +204,10 @@ describe('the 山口市 adapter', () => {
 	it('flags figures it cannot read and names that differ from the 目次', () => {
 		const figures = result.warnings.filter((w) => w.code === 'figure_without_unit').map((w) => [w.line, w.field]);
 		// 年1企業 and 1法人 (line 47) are read: 企業 and 法人 are units. Every column is checked, not only
-		// the 指標 and 実績: 中学校2校の指定(2年間) (line 37) is a duration no unit reads.
-		expect(figures).toEqual([
+		// the 指標 and 実績: 中学校2校の指定(2年間) (line 37) is a duration no unit reads. Line 64's
+		// 児童館2 放課後児童クラブ16 are read through two reviewed corrections (without them: flagged).
+		expect(figures).toEqual([[37, '平成30年度実施状況']]);
+		expect(plain.warnings.filter((w) => w.code === 'figure_without_unit').map((w) => [w.line, w.field])).toEqual([
 			[37, '平成30年度実施状況'],
 			[64, '主な活動指標'],
 			[64, '30年度実績']
@@ -213,7 +215,27 @@ describe('the 山口市 adapter', () => {
 		expect(result.warnings.filter((w) => w.code === 'name_differs_from_contents')).toEqual([
 			expect.objectContaining({ line: 105, initiative_id: '35203-025-c', message: expect.stringContaining('福祉員の活動の強化') })
 		]);
-		expect(result.warnings).toHaveLength(9);
+		expect(result.warnings).toHaveLength(7);
+	});
+
+	it('applies the two reviewed corrections of line 64: the units the same row prints elsewhere', () => {
+		expect(result.correctionsUsed).toEqual(['yamaguchi-2018-c01', 'yamaguchi-2018-c02']);
+		// The 指標 and 実績 cells both begin 子育てサロン交流会の開催 (the 実施状況 cell does not).
+		const row = (kind: string) => measuresOf('35203-013-c', kind).filter((m) => m.raw_text.startsWith('子育てサロン交流会の開催'));
+		expect(row('target').map((m) => [m.label_ja, m.value, m.unit, m.every_year])).toEqual([
+			['子育てサロン交流会の開催', 1, '回', true],
+			['児童館及び放課後児童クラブの運営の充実 児童館', 2, '箇所', false],
+			['放課後児童クラブ', 16, '学級', false],
+			['子どもの遊び文化活動', 5, '件', true]
+		]);
+		expect(row('result').map((m) => [m.label_ja, m.value, m.unit])).toEqual([
+			['子育てサロン交流会の開催', 1, '回'],
+			['児童館及び放課後児童クラブの運営の充実(児童館)', 2, '箇所'],
+			['放課後児童クラブ', 16, '学級'],
+			['子どもの遊び文化活動の実施', 5, '件']
+		]);
+		// raw_text stays as printed.
+		expect(measuresOf('35203-013-c', 'target')[1].raw_text).toContain('児童館2 放課後児童クラブ16 子ども');
 	});
 
 	it('reads every figure of the 実施状況 and 予定 texts too, with what it counts', () => {
@@ -242,7 +264,6 @@ describe('the 山口市 adapter', () => {
 	});
 
 	it('reads 年10ヵ所 as 10 places a year by rule, and applies or reports a documented correction', () => {
-		expect(result.correctionsUsed).toEqual([]);
 		expect(measuresOf('35203-012-c', 'target')[0]).toMatchObject({ label_ja: 'ふれあいいきいきサロン新規開設', value: 10, unit: 'ヵ所', every_year: true, raw_text: expect.stringContaining('年10ヵ所') });
 		// A correction reads the cell as it says; raw_text stays as printed.
 		const correction = { id: 'example-c01', source_file: entry.file, line: 63, field: '主な活動指標', text: '年10ヵ所', means: '年12ヵ所', why: 'example' };
@@ -258,7 +279,7 @@ describe('the 山口市 adapter', () => {
 		const { dataset, quality } = ingest({ manifest: { sources: [entry] }, documents: [doc], schemes: loadSchemes(), corrections: loadCorrections(), adapters: ADAPTERS });
 		expect(dataset.initiatives).toHaveLength(60);
 		expect(dataset.measures).toHaveLength(result.measures.length);
-		expect(quality.sources[0]).toMatchObject({ unreadable: 0, corrections_used: [], rows_found: { goals: 13, initiatives: 60, evaluations: 0, notes: 120 } });
+		expect(quality.sources[0]).toMatchObject({ unreadable: 0, corrections_used: ['yamaguchi-2018-c01', 'yamaguchi-2018-c02'], rows_found: { goals: 13, initiatives: 60, evaluations: 0, notes: 120 } });
 		expect(new Set(result.measures.map((m) => m.measure_id)).size).toBe(result.measures.length);
 	});
 });
