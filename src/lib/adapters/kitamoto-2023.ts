@@ -163,7 +163,8 @@ export const kitamoto2023: Adapter = {
 				w(1, 'missing_name', `the 事業名 cell is blank; the initiative is named "${BLANK_NAME}" and is known by its description`, null);
 			} else if (name.length < 2 || ![...name].some(isJapaneseChar)) {
 				w(1, 'unreadable_name', `the 事業名 cell cannot be read ("${name}"); kept as printed`, raw[COL.name]);
-			} else if (/(?:につ|にお|[のをにへ])$/.test(name)) {
+			} else if (/(?:につ|にお|による\p{Script=Han}|[のをにへ])$/u.test(name)) {
+				// A name that stops on a particle, or on one kanji after による (連 for 連携 or 連絡会), was cut by the PDF.
 				w(1, 'name_cut_short', `the 事業名 seems cut short ("${name}"); kept as printed`, raw[COL.name]);
 			}
 

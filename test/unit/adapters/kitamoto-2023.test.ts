@@ -187,6 +187,13 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 		]);
 	});
 
+	it('flags names the PDF cut short and keeps them as printed', () => {
+		expect(byLine(420).name_ja).toBe('多機関・多職種による連');
+		expect(warningsAt(420).map((w) => w.code)).toEqual(['name_cut_short']);
+		expect(byLine(322).name_ja).toBe('権利擁護支援の方針につ');
+		expect(warningsAt(322).map((w) => w.code)).toEqual(['name_cut_short']);
+	});
+
 	it('reads counts printed right after a month: 7月4,500部, 毎月1回, (毎月50世帯程度)', () => {
 		const issues = measuresOf(byLine(161).initiative_id).filter((m) => m.kind === 'result');
 		expect(issues.map((m) => [m.value, m.unit, m.fiscal_year])).toEqual([
