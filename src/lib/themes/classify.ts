@@ -70,12 +70,13 @@ export function wordBoundaries(text: string): Set<number> {
 	return out;
 }
 
-/** Every start offset of `term` in `text` that begins and ends on a word boundary and is not masked. */
+/** Every start offset of `term` in `text` that begins and ends on a word boundary and touches no masked phrase. */
 function occurrences(text: string, term: string, bounds: Set<number>, masked: boolean[]): number[] {
 	const found: number[] = [];
 	for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
 		if (!bounds.has(at) || !bounds.has(at + term.length)) continue;
-		if (masked[at]) continue;
+		// Any overlap with a masked phrase: の周知 must not count inside 活動の周知・啓発 either.
+		if (masked.slice(at, at + term.length).some(Boolean)) continue;
 		// A department's name (子育て支援課, 健康づくり課) says who is in charge, not what is done.
 		if (DEPARTMENT_SUFFIX.test(text[at + term.length] ?? '')) continue;
 		found.push(at);
