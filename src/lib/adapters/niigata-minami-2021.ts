@@ -6,7 +6,7 @@ import { readGrade } from '../normalize/grade';
 import { readLayout, type Banner } from './niigata-minami-2021/layout';
 import { CorrectionBook } from './niigata-minami-2021/corrections';
 import { FIELD, readRows, type Row, type Section } from './niigata-minami-2021/rows';
-import { displayWidth, figureMeasures, firstLine, lastLine, nameText, noteText } from './niigata-minami-2021/cells';
+import { cellLabels, displayWidth, figureMeasures, firstLine, lastLine, nameText, noteText, type ItemContext } from './niigata-minami-2021/cells';
 
 /**
  * 新潟市南区「区地域福祉計画」progress report (2021): four 分野別計画 sections, each under one
@@ -15,8 +15,11 @@ import { displayWidth, figureMeasures, firstLine, lastLine, nameText, noteText }
  * section says which are estimates), 評価 A–D, コメント・課題等 and 備考.
  */
 
-/** Fields a correction for this source may name: cell boundaries no rule can see. */
-const CORRECTABLE = [FIELD.name, FIELD.department, '2021年度計画', '2021年度実績', '2021年度実績（見込み）', '2020年度実績', '2020年度（実績）', '2020年度（見込み）'];
+const FIGURE_COLUMNS = ['2021年度計画', '2021年度実績', '2021年度実績（見込み）', '2020年度実績', '2020年度（実績）', '2020年度（見込み）'];
+/** The field of a correction that joins a line to the item above it inside a figure cell. */
+const itemField = (column: string) => `${column}の項目`;
+/** Fields a correction for this source may name: cell and item boundaries no rule can see. */
+const CORRECTABLE = [FIELD.name, FIELD.department, ...FIGURE_COLUMNS, ...FIGURE_COLUMNS.map(itemField)];
 const REPOST = /[（(]再掲[）)]$/;
 
 function bannerTitle(file: string, section: Section, banners: Banner[], level: Banner['level']): Banner {
@@ -105,10 +108,16 @@ export const niigataMinami2021: Adapter = {
 				line_end: Math.max(...ends)
 			});
 
+			// The three cells list the same items: each is read knowing what the other two count.
+			const contexts: ItemContext[] = row.figures.map((block, k) => ({
+				columnWidth: columnWidths[row.section][k],
+				joined: new Set(block.filter((l) => book.take(l.line, itemField(row.header.figures[k].label))).map((l) => l.line))
+			}));
+			const labels = row.figures.map((block, k) => cellLabels(block, contexts[k]));
 			row.figures.forEach((block, k) => {
 				const column = row.header.figures[k];
-				const columnWidth = columnWidths[row.section][k];
-				out.measures.push(...figureMeasures(ids, { initiative_id, kind: column.kind, fiscal_year: column.fiscal_year, is_estimate: column.is_estimate, block, columnWidth }));
+				const rowLabels = new Set(labels.filter((_, o) => o !== k).flatMap((set) => [...set]));
+				out.measures.push(...figureMeasures(ids, { initiative_id, kind: column.kind, fiscal_year: column.fiscal_year, is_estimate: column.is_estimate, block, context: { ...contexts[k], rowLabels } }));
 			});
 
 			const grade = readGrade(row.grade.text, levels);

@@ -43,7 +43,7 @@ function unshift(r: AdapterResult, at: number, k: number): AdapterResult {
 			for (const key of ['line', 'line_start', 'line_end']) if (typeof out[key] === 'number') out[key] = back(out[key] as number);
 			return out as T;
 		});
-	return { ...r, goals: fix(r.goals), initiatives: fix(r.initiatives), measures: fix(r.measures), evaluations: fix(r.evaluations), notes: fix(r.notes) };
+	return { ...r, goals: fix(r.goals), initiatives: fix(r.initiatives), measures: fix(r.measures), evaluations: fix(r.evaluations), notes: fix(r.notes), warnings: fix(r.warnings) };
 }
 /** Corrections written for the clean copy, moved to where their lines are in a copy with k lines inserted before `at`. */
 const shiftedCorrections = (at: number, k: number) => corrections.map((c) => ({ ...c, line: c.line >= at ? c.line + k : c.line }));
@@ -129,8 +129,9 @@ describe('the 新潟市南区 adapter', () => {
 		]);
 		expect(measuresOf(result, '15106-003').map((m) => [m.value, m.raw_text])).toEqual([
 			[null, 'マタニティナビゲーター等による産婦への全数連絡 保健師，助産師等による訪問（訪問自粛期間は電話確認・相談）'],
-			[null, 'マタニティナビゲーター等による産婦への全数連絡 保健師，助産師等による全戸 訪問'],
-			[null, 'マタニティナビゲーター等による産婦への全数連絡 保健師，助産師等による全戸 訪問']
+			// 保健師，助産師等による全戸 / 訪問 (lines 100–101): 全戸 ends an item only as a value (新生児訪問　全戸)
+			[null, 'マタニティナビゲーター等による産婦への全数連絡 保健師，助産師等による全戸訪問'],
+			[null, 'マタニティナビゲーター等による産婦への全数連絡 保健師，助産師等による全戸訪問']
 		]);
 		// 講演会を3月27日に開催予定: a date, not 27 days
 		expect(measuresOf(result, '15106-031').at(-1)).toMatchObject({ kind: 'result', value: null, unit: null, raw_text: '講演会を3月27日に開催予定', line: 784 });
@@ -231,9 +232,11 @@ describe('the 新潟市南区 adapter', () => {
 			['result', 62, '新規相談件数 62件 他機関へ紹介や各事業活用63%', 490],
 			['result', 63, '新規相談件数 62件 他機関へ紹介や各事業活用63%', 490],
 			['plan', null, '随時', 494],
-			['result', 60, '新規相談件数 60件 他機関へ紹介・各事業 活用 60％', 495],
-			['result', 60, '新規相談件数 60件 他機関へ紹介・各事業 活用 60％', 495]
+			['result', 60, '新規相談件数 60件 他機関へ紹介・各事業活用 60％', 495],
+			['result', 60, '新規相談件数 60件 他機関へ紹介・各事業活用 60％', 495]
 		]);
+		// c08: 他機関へ紹介・各事業 / 活用　60％ (lines 496–497) is one indicator, as the 2020 cell prints it
+		expect(measuresOf(result, '15106-020').map((m) => m.label_ja)).toEqual(['新規相談件数', '他機関へ紹介や各事業活用', null, '新規相談件数', '他機関へ紹介・各事業活用']);
 		// c06, c07: a blank line inside the 2021 result cell
 		expect(measuresOf(result, '15106-050').filter((m) => m.fiscal_year === 2021 && m.kind === 'result').map((m) => [m.label_ja, m.value, m.line, m.line_end])).toEqual([
 			['白南・白根第一圏域', 1, 1171, 1174],
@@ -243,6 +246,29 @@ describe('the 新潟市南区 adapter', () => {
 			['result', 2021, false, '個別ケース検討会議', 10, '回', 1242],
 			['result', 2021, false, 'ひとり親世帯及び生活困窮者世帯への食料支援', 6, '回', 1242]
 		]);
+	});
+
+	it('keeps the items of a figure cell apart where the row’s other cells or a closing phrase show a new one', () => {
+		// 区だよりに連載記事を掲載 / 出張相談を計8回開催し、併 (lines 625–626): the 2021 result counts 出張相談を too
+		const news = measuresOf(result, '15106-024');
+		expect(news.filter((m) => m.value !== null).map((m) => [m.kind, m.fiscal_year, m.label_ja, m.value, m.unit, m.qualifier]).filter((m) => m[2] === '出張相談を')).toEqual([
+			['result', 2020, '出張相談を', 8, '回', '計'],
+			['result', 2021, '出張相談を', 6, '回', '年間']
+		]);
+		expect(news.map((m) => m.raw_text).slice(0, 2)).toEqual([
+			'区だよりに連載記事を掲載 出張相談を計8回開催し、併せて周知用チラシを配布',
+			'区だよりを通じた情報の発信 出張相談の開催及び周知用チラシの配布'
+		]);
+		// …の活動推進 / 区、圏域のしくみづくり会議 (lines 599–600); …ケア会議の開催 / 個別ケア会議の開催 (663–664)
+		expect(measuresOf(result, '15106-023').find((m) => m.kind === 'plan')!.raw_text).toBe(
+			'地域の茶の間の新設または開催回数の増などの活動推進 区、圏域のしくみづくり会議の開催 支え合いのしくみづくりフォーラムの開催 300人'
+		);
+		expect(measuresOf(result, '15106-026').find((m) => m.kind === 'plan')!.raw_text).toBe('区及び圏域ケア会議の開催 個別ケア会議の開催');
+		// a wrapped line that begins with a label and a count the other cells do not count stays joined
+		expect(figures('15106-022')[0]).toEqual(['result', 2020, false, 'ふれあい・いきいきネットワーク事業 活動団体数', 2, '団体', 560]);
+		expect(figures('15106-023')[2]).toEqual(['result', 2020, false, '支え合いのしくみづくりフォーラム', 182, '人', 591]);
+		// an aside in brackets on its own line stays with its item (lines 477–478)
+		expect(measuresOf(result, '15106-019').at(-1)).toMatchObject({ label_ja: '就職実積率', value: 63, unit: '%', raw_text: '就労支援対象者 24人 就職者 15名（就職実積率63％）' });
 	});
 
 	it('reads the last row with its comment and the 備考 printed after it', () => {
@@ -349,6 +375,14 @@ describe('the 新潟市南区 adapter on a damaged copy', () => {
 		expect(damaged.evaluations[0]).toMatchObject({ grade_raw: 'E', grade: null, line: 38 });
 		expect(damaged.evaluations[2]).toMatchObject({ grade_raw: 'А', grade: 'A' });
 		expect(damaged.warnings).toEqual([expect.objectContaining({ code: 'grade_outside_scheme', line: 38, initiative_id: '15106-001' })]);
+	});
+
+	it('needs the reviewed item join at line 497, and refuses it when the line changes', () => {
+		const withoutJoin = read(doc, corrections.filter((c) => c.id !== '15106-2021-c08'));
+		expect(measuresOf(withoutJoin, '15106-020').at(-1)!.label_ja).toBe('活用');
+		const lines = [...doc.lines];
+		lines[496] = '活用　61％';
+		expectSourceError(() => read(withLines(lines)), 497, '2021年度実績（見込み）の項目');
 	});
 
 	it('refuses a correction that no longer fits its line, and needs the corrections to read the cells they fix', () => {

@@ -7,15 +7,22 @@ import type { Block } from './rows';
 /**
  * Cell text. The PDF wrapped every cell at its column's width, so most line breaks fall inside a
  * word (ネット|ワーク) and vanish when the lines are joined. A break ends an item of a list when the
- * line before it closes one (a count with its unit, a bracket, a sentence) or stops well short of
- * the column's width, or when the next line is indented; there the items are kept apart by a
- * space, so that each count keeps its own label. A line that starts with a bare count (19人,
- * 延べ68,410人) still belongs to the item above: it is that item's number, wrapped.
+ * line before it closes one (a count with its unit, a bracket, a sentence, a phrase such as
+ * …の開催 or …を掲載) or stops well short of the column's width, or when the next line is indented;
+ * there the items are kept apart by a space, so that each count keeps its own label. A line that
+ * starts with a bare count (19人, 延べ68,410人) or an opening bracket still belongs to the item
+ * above: it is that item's number or its aside, wrapped.
+ *
+ * The row's three figure cells list the same items, so a line that begins with a label and a count
+ * (出張相談を計8回…) starts an item when the row's other cells count the same label, even where the
+ * line before it looks like a wrapped one.
  */
 
 const UNIT = '(?:回|人|名|件|組|校|枚|か所|箇所|団体|地区|世帯|割|日|館|会場|%|％)';
-const ITEM_END = new RegExp(`(?:[0-9０-９][\\s\\u3000]*${UNIT}(?:以上|以下|程度|強|弱)?|[）)。]|全戸|随時|適宜)$`);
-const BARE_COUNT = new RegExp(`^(?:[）)]|(?:延べ|約|計)?[0-9０-９][0-9０-９,，.．]*[\\s\\u3000]*${UNIT})`);
+/** Phrases that close an item of what was done; 全戸 only as a value after a space (新生児訪問　全戸), not in …全戸|訪問. */
+const PHRASE_END = '(?:の開催|の発信|の推進|活動推進|を掲載|[\\s\\u3000]全戸)';
+const ITEM_END = new RegExp(`(?:[0-9０-９][\\s\\u3000]*${UNIT}(?:以上|以下|程度|強|弱)?|[）)。]|${PHRASE_END}|随時|適宜)$`);
+const CONTINUES = new RegExp(`^(?:[（(）)]|(?:延べ|約|計)?[0-9０-９][0-9０-９,，.．]*[\\s\\u3000]*${UNIT})`);
 /** How much shorter than the column a line must be to end an item: three full-width characters. */
 const SHORT_BY = 6;
 
@@ -29,22 +36,49 @@ export function displayWidth(text: string): number {
 	return w;
 }
 
-/** The items of a cell; columnWidth is the widest line the cell's column has, where known. */
-export function cellItems(block: Block, columnWidth = 0): string[] {
+/** What a cell's items are read with, besides its own lines. */
+export interface ItemContext {
+	/** the widest line the cell's column has, where known */
+	columnWidth?: number;
+	/** the labels counted in the row's other figure cells */
+	rowLabels?: ReadonlySet<string>;
+	/** lines a reviewed correction joins to the item above them */
+	joined?: ReadonlySet<number>;
+}
+
+/** The label of the count a line begins with (出張相談を計8回開催し → 出張相談を), if it begins with one. */
+function leadingLabel(text: string): string | null {
+	const t = tidy(text);
+	const [first] = readQuantities(t);
+	return first?.label && fold(t).startsWith(first.label) ? first.label : null;
+}
+
+/** The items of a cell. */
+export function cellItems(block: Block, context: ItemContext = {}): string[] {
+	const { columnWidth = 0, rowLabels, joined } = context;
 	const items: string[][] = [];
 	block.forEach((l, n) => {
 		const indented = /^[\s\u3000]/.test(l.text);
 		const prev = n ? block[n - 1].text.replace(/[\s\u3000]+$/, '') : '';
 		const prevEnds = ITEM_END.test(prev) || (columnWidth > 0 && displayWidth(prev) <= columnWidth - SHORT_BY);
-		if (!items.length || indented || (prevEnds && !BARE_COUNT.test(tidy(l.text)))) items.push([l.text]);
+		const label = rowLabels?.size ? leadingLabel(l.text) : null;
+		const sameItemAsRow = label !== null && rowLabels!.has(label);
+		const starts = !items.length || (!joined?.has(l.line) && (indented || sameItemAsRow || (prevEnds && !CONTINUES.test(tidy(l.text)))));
+		if (starts) items.push([l.text]);
 		else items[items.length - 1].push(l.text);
 	});
 	return items.map((lines) => joinBrokenLines(lines)).filter(Boolean);
 }
 
+/** The labels a cell counts, for reading the row's other cells. */
+export function cellLabels(block: Block, context: ItemContext = {}): Set<string> {
+	const labels = cellItems(block, context).flatMap((item) => readQuantities(tidy(item)).map((q) => q.label));
+	return new Set(labels.filter((l): l is string => l !== null));
+}
+
 /** A cell as one tidy text: its items separated by a space. */
-export function cellText(block: Block, columnWidth = 0): string {
-	return tidy(cellItems(block, columnWidth).join(' '));
+export function cellText(block: Block, context: ItemContext = {}): string {
+	return tidy(cellItems(block, context).join(' '));
 }
 
 /**
@@ -88,8 +122,8 @@ export interface FigureInput {
 	fiscal_year: number;
 	is_estimate: boolean;
 	block: Block;
-	/** the widest line of the cell's column in its section */
-	columnWidth: number;
+	/** the column's width and the row's other cells, for telling the cell's items apart */
+	context: ItemContext;
 }
 
 /**
@@ -97,7 +131,7 @@ export interface FigureInput {
  * the whole cell as raw_text; a cell without counts is one statement.
  */
 export function figureMeasures(ids: MeasureIds, input: FigureInput): Measure[] {
-	const raw = cellText(input.block, input.columnWidth);
+	const raw = cellText(input.block, input.context);
 	const base = {
 		initiative_id: input.initiative_id,
 		kind: input.kind,
@@ -109,7 +143,7 @@ export function figureMeasures(ids: MeasureIds, input: FigureInput): Measure[] {
 	const scratch = new MeasureIds();
 	const found: Measure[] = [];
 	if (!isNoValue(raw)) {
-		for (const item of cellItems(input.block, input.columnWidth)) {
+		for (const item of cellItems(input.block, input.context)) {
 			const text = tidy(item);
 			const quantities = readQuantities(text);
 			if (!quantities.length) continue;
