@@ -271,6 +271,22 @@ describe('the 新潟市南区 adapter', () => {
 		expect(measuresOf(result, '15106-019').at(-1)).toMatchObject({ label_ja: '就職実積率', value: 63, unit: '%', raw_text: '就労支援対象者 24人 就職者 15名（就職実積率63％）' });
 	});
 
+	it('reads a comma after a count as the end of its clause, and 強 / 弱 after a count as qualifiers', () => {
+		// 7月は中止，10月は２会場で / 実施，受診者291人 (lines 811–812)
+		expect(figures('15106-032').slice(0, 2)).toEqual([
+			['result', 2020, false, '7月は中止,10月は', 2, '会場', 811],
+			['result', 2020, false, '受診者', 291, '人', 811]
+		]);
+		// 1歳6か月児健診，3歳児健診 / 各8回: a comma between names keeps both in the label
+		expect(figures('15106-001')[2]).toEqual(['result', 2020, false, '1歳6か月児健診,3歳児健診', 8, '回', 15]);
+		// 実施率　2割強 / ７割以上 / 4割弱 (line 1291)
+		expect(measuresOf(result, '15106-056').map((m) => [m.value, m.unit, m.qualifier])).toEqual([
+			[2, '割', '強'],
+			[7, '割', '以上'],
+			[4, '割', '弱']
+		]);
+	});
+
 	it('reads the last row with its comment and the 備考 printed after it', () => {
 		expect(initiative('15106-056')).toMatchObject({ name_ja: '自主防災訓練を通しての要支援者支援訓練の実施', departments: ['地域総務課'], actor: 'city', line_start: 1287, line_end: 1299 });
 		expect(figures('15106-056')).toEqual([

@@ -116,6 +116,27 @@ function isDate(text: string, q: Quantity): boolean {
 /** A result written as still to come (57人の予定, １回（予定）): an estimate, like 見込み. */
 const isPlanned = (kind: Measure['kind'], text: string) => kind === 'result' && /予定/.test(text);
 
+/**
+ * An item's clauses: a comma after a count closes that count's clause (10月は２会場で実施，受診者291人
+ * counts 受診者, not で実施,受診者). A comma between names (1歳6か月児健診，3歳児健診各8回) stays.
+ */
+export function clauses(item: string): string[] {
+	const out: string[] = [];
+	let cur = '';
+	for (const part of item.split(/(?<=[，,])/)) {
+		cur += part;
+		if (/[，,]$/.test(cur) && readQuantities(cur).length) {
+			out.push(cur.replace(/[，,]$/, ''));
+			cur = '';
+		}
+	}
+	if (cur) out.push(cur);
+	return out;
+}
+
+/** 2割強, 4割弱: a little over or under the count, printed after its unit. */
+const NEAR = /^[\s\u3000]*(強|弱)/;
+
 export interface FigureInput {
 	initiative_id: string;
 	kind: Measure['kind'];
@@ -144,15 +165,20 @@ export function figureMeasures(ids: MeasureIds, input: FigureInput): Measure[] {
 	const found: Measure[] = [];
 	if (!isNoValue(raw)) {
 		for (const item of cellItems(input.block, input.context)) {
-			const text = tidy(item);
-			const quantities = readQuantities(text);
-			if (!quantities.length) continue;
-			// measuresFromCell gives one measure per quantity, in the same order.
-			const read = measuresFromCell(scratch, { ...base, text });
-			const planned = isPlanned(input.kind, text);
-			read.forEach((m, k) => {
-				if (!isDate(text, quantities[k])) found.push({ ...m, is_estimate: m.is_estimate || planned });
-			});
+			const planned = isPlanned(input.kind, item);
+			for (const text of clauses(tidy(item))) {
+				const quantities = readQuantities(text);
+				if (!quantities.length) continue;
+				// measuresFromCell gives one measure per quantity, in the same order.
+				const read = measuresFromCell(scratch, { ...base, text });
+				read.forEach((m, k) => {
+					const q = quantities[k];
+					if (isDate(text, q)) return;
+					const near = fold(text).slice(q.end).match(NEAR)?.[1];
+					const qualifier = near ? [m.qualifier, near].filter(Boolean).join(' ') : m.qualifier;
+					found.push({ ...m, qualifier, is_estimate: m.is_estimate || planned });
+				});
+			}
 		}
 	}
 	if (!found.length) {
