@@ -271,6 +271,16 @@ describe('the 新潟市南区 adapter', () => {
 		expect(measuresOf(result, '15106-019').at(-1)).toMatchObject({ label_ja: '就職実積率', value: 63, unit: '%', raw_text: '就労支援対象者 24人 就職者 15名（就職実積率63％）' });
 	});
 
+	it('keeps the paragraphs of a comment apart where a line stops short of the column', () => {
+		const comment = (id: string) => result.notes.find((n) => n.initiative_id === id && n.field === 'comment')!.text_ja;
+		// 関係機関合同研修会：コロナ禍により中止 / 関係者が一堂に会して… (lines 459–460): not 中止関係者
+		expect(comment('15106-018')).toBe('関係機関合同研修会：コロナ禍により中止 関係者が一堂に会しての研修会の実施が難しい中、連携強化の進め方について検討中。');
+		expect(comment('15106-013').startsWith('関係機関合同研修会：コロナ禍により中止 代替として')).toBe(true);
+		// a sentence wrapped at a comma or around half-width dates stays one paragraph (lines 305–306, 410–411)
+		expect(comment('15106-010').startsWith('コロナ禍による休館（9/3～9/16、1/21～3/6）あり。')).toBe(true);
+		expect(comment('15106-015')).toContain('書き方講座を行うことで、ボランティアを受ける側');
+	});
+
 	it('reads a comma after a count as the end of its clause, and 強 / 弱 after a count as qualifiers', () => {
 		// 7月は中止，10月は２会場で / 実施，受診者291人 (lines 811–812)
 		expect(figures('15106-032').slice(0, 2)).toEqual([
@@ -295,7 +305,7 @@ describe('the 新潟市南区 adapter', () => {
 			['result', 2021, false, '実施率', 4, '割', 1291]
 		]);
 		expect(result.notes.filter((n) => n.initiative_id === '15106-056').map((n) => [n.field, n.label_ja, n.text_ja, n.line, n.line_end])).toEqual([
-			['comment', 'コメント・課題等', '全23組織中、実施は9組織。(実施率39.1％)新型コロナウイルス感染予防に特に配慮が必要な年であり、各組織が訓練規模の縮小、時間の短縮を行ったことで未達となった。', 1293, 1296],
+			['comment', 'コメント・課題等', '全23組織中、実施は9組織。(実施率39.1％) 新型コロナウイルス感染予防に特に配慮が必要な年であり、各組織が訓練規模の縮小、時間の短縮を行ったことで未達となった。', 1293, 1296],
 			['remark', '備考', '警報以上の発令月 4～６，8～10，1～3', 1298, 1299]
 		]);
 	});

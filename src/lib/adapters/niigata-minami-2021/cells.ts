@@ -85,16 +85,30 @@ export function cellText(block: Block, context: ItemContext = {}): string {
  * A comment or 備考: sentences wrapped at the column's width. A line that stops well short of the
  * column ends a paragraph, and an indented line starts an item; both are kept apart by a space.
  * Comments mix in half-width dates and counts whose printed width varies, so a paragraph's last
- * line must be shorter by five full-width characters.
+ * line must be shorter by five full-width characters, unless the line's width is certain: a line
+ * that ends a sentence (。, or 。 and an aside in brackets) needs to be two characters short, and
+ * a line of full-width characters only that does not stop at a comma (関係機関合同研修会：コロナ禍
+ * により中止) three.
  */
 const PARAGRAPH_SHORT_BY = 10;
+const SENTENCE_SHORT_BY = 4;
+const FULL_WIDTH_SHORT_BY = 6;
+const SENTENCE_END = /。(?:[（(][^（()）]*[）)])?$/;
+
+function endsParagraph(line: string, columnWidth: number): boolean {
+	if (columnWidth <= 0) return false;
+	const width = displayWidth(line);
+	if (width <= columnWidth - PARAGRAPH_SHORT_BY) return true;
+	if (SENTENCE_END.test(line)) return width <= columnWidth - SENTENCE_SHORT_BY;
+	const fullWidth = [...line].every((ch) => displayWidth(ch) === 2);
+	return fullWidth && !/[、，,]$/.test(line) && width <= columnWidth - FULL_WIDTH_SHORT_BY;
+}
 
 export function noteText(block: Block, columnWidth = 0): string {
 	const items: string[][] = [];
 	block.forEach((l, n) => {
 		const prev = n ? block[n - 1].text.replace(/[\s\u3000]+$/, '') : '';
-		const paragraphEnds = columnWidth > 0 && displayWidth(prev) <= columnWidth - PARAGRAPH_SHORT_BY;
-		if (!items.length || /^[\s\u3000]/.test(l.text) || paragraphEnds) items.push([l.text]);
+		if (!items.length || /^[\s\u3000]/.test(l.text) || endsParagraph(prev, columnWidth)) items.push([l.text]);
 		else items[items.length - 1].push(l.text);
 	});
 	return tidy(items.map((lines) => joinBrokenLines(lines)).join(' '));
