@@ -55,6 +55,16 @@ export const niigataMinami2021: Adapter = {
 		out.warnings.push(...warnings);
 		if (!sections.length) throw new SourceError(file, 1, '目標', 'no （１） heading found: is this the 南区 template?');
 
+		// A header that calls the earlier year's results estimates but the later year's final is read
+		// as printed (section 4: 2020年度（見込み） / 2021年度実績), and flagged: the reverse is what the
+		// other sections print, and the later results cannot be the more final ones.
+		for (const { header } of sections) {
+			const [earlier, , later] = header.figures;
+			if (earlier.is_estimate && !later.is_estimate && earlier.fiscal_year < later.fiscal_year) {
+				out.warnings.push({ source_file: file, line: header.line, column: null, field: 'header', code: 'doubtful_estimate_flags', message: `the header marks the ${earlier.fiscal_year} results as estimates (${earlier.label}) but not the ${later.fiscal_year} results (${later.label}): read as printed`, raw: header.figures.map((f) => f.label).join(' / '), initiative_id: null });
+			}
+		}
+
 		let goalSeq = 0;
 		const goalOfRow = new Map<Row, string>();
 		sections.forEach((section, s) => {
