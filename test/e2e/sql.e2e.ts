@@ -212,3 +212,33 @@ test('the English page explains the tables in English and shares a link that ope
 	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done');
 	await expect(page.getByTestId('result-grid').locator('[data-row="0"] [role="gridcell"]')).toHaveText('テスト');
 });
+
+test('the editor runs with Ctrl+Enter, completes table and column names, takes names from the schema panel, and undoes', async ({ page }) => {
+	await ready(page);
+	await typeQuery(page, 'SELECT 5 AS by_keyboard');
+	await page.keyboard.press('ControlOrMeta+Enter');
+	await expect(page.getByTestId('result-grid').locator('[data-row="0"] [role="gridcell"]')).toHaveText('5');
+	await typeQuery(page, 'SELECT * FROM initiative_th');
+	await page.keyboard.press('Control+Space');
+	await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('initiative_themes');
+	await page.keyboard.press('Escape');
+	await typeQuery(page, 'SELECT count(*) FROM ');
+	await page.locator('[data-table="goals"] [data-testid="insert-table"]').click();
+	await expect(page.getByTestId('sql-editor')).toHaveText('SELECT count(*) FROM goals');
+	await page.getByTestId('sql-editor').click();
+	await page.keyboard.press('ControlOrMeta+z');
+	await expect(page.getByTestId('sql-editor')).toHaveText('SELECT count(*) FROM ');
+});
+
+test('a result over the display limit is cut with a note while the CSV holds every row', async ({ page }) => {
+	await ready(page);
+	await runQuery(page, 'SELECT range AS n FROM range(250000)');
+	await expect(page.getByTestId('result-summary')).toHaveAttribute('data-rows', '250000');
+	await expect(page.getByTestId('result-truncated')).toContainText('250,000');
+	const grid = page.getByTestId('result-grid');
+	expect(await grid.getAttribute('aria-rowcount')).toBe(String(200_000 + 1));
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+	const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+	expect(lines.length).toBe(250_001);
+	expect(lines.at(-1)).toBe('249999');
+});

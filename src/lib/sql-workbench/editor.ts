@@ -3,6 +3,7 @@ import { EditorState, Compartment, StateEffect, StateField, type Extension } fro
 import { syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput } from '@codemirror/language';
 import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap, type Completion } from '@codemirror/autocomplete';
 import { sql, PostgreSQL, type SQLNamespace } from '@codemirror/lang-sql';
+import { historyField, redo, undo } from './editor-history';
 
 /**
  * The SQL editor: CodeMirror 6 with SQL highlighting and completion of the tables and columns
@@ -94,10 +95,14 @@ export function createEditor(parent: HTMLElement, options: { doc: string; schema
 				syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
 				lang.of(language(options.schema)),
 				errorField,
+				historyField,
 				placeholder(options.placeholder),
 				keymap.of([
 					{ key: 'Mod-Enter', run, preventDefault: true },
 					{ key: 'Shift-Enter', run, preventDefault: true },
+					{ key: 'Mod-z', run: undo, preventDefault: true },
+					{ key: 'Mod-Shift-z', run: redo, preventDefault: true },
+					{ key: 'Mod-y', run: redo, preventDefault: true },
 					...closeBracketsKeymap,
 					...completionKeymap,
 					{
