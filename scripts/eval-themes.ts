@@ -30,6 +30,11 @@ const matches = matchSample(inRun, initiatives);
 const unknown = sample.entries.flatMap((e) => e.themes.filter((t) => !themeIds.includes(t)).map((t) => `${e.muni_code} ${e.name}: ${t}`));
 if (unknown.length) throw new Error(`sample names themes the taxonomy does not have: ${unknown.join('; ')}`);
 
+// Overrides may correct only initiatives outside the sample: one inside would grade itself.
+const sampled = new Set(matches.flatMap((m) => m.initiatives.map((i) => i.initiative_id)));
+const inside = inputs.overrides.filter((o) => sampled.has(o.initiative_id));
+if (inside.length) throw new Error(`data/themes/overrides.json corrects labelled sample initiatives: ${inside.map((o) => `${o.initiative_id} ${o.theme_id}`).join('; ')}`);
+
 type Predict = (initiativeId: string) => Set<string>;
 const byRules: Predict = (id) => new Set(classify(texts.get(id)!, inputs.taxonomy).map((a) => a.theme_id));
 const final = new Map<string, Set<string>>();

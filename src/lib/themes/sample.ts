@@ -41,7 +41,8 @@ export interface SampleMatch {
 /**
  * Each entry's initiatives: same municipality (and actor), same name key; failing that, the one
  * initiative whose name key starts with the entry's (or the other way round, for names an
- * adapter shortened or extended) when it is the only such initiative.
+ * adapter shortened or extended) when it is the only such initiative; failing that, the one
+ * initiative whose description has the entry's key (rows printed without a name).
  */
 export function matchSample(entries: readonly SampleEntry[], initiatives: readonly Initiative[]): SampleMatch[] {
 	return entries.map((entry) => {
@@ -53,7 +54,11 @@ export function matchSample(entries: readonly SampleEntry[], initiatives: readon
 			const k = nameKey(i.name_ja);
 			return Math.min(k.length, key.length) >= 4 && (k.startsWith(key) || key.startsWith(k));
 		});
-		return { entry, initiatives: near.length === 1 ? near : [] };
+		if (near.length === 1) return { entry, initiatives: near };
+		// A row printed without a name is labelled by its description (南区 健診 row); the adapter
+		// may give it a name of its own, so the description decides, when exactly one has it.
+		const byDescription = pool.filter((i) => i.description_ja && nameKey(i.description_ja) === key);
+		return { entry, initiatives: byDescription.length === 1 ? byDescription : [] };
 	});
 }
 
