@@ -242,3 +242,17 @@ test('a result over the display limit is cut with a note while the CSV holds eve
 	expect(lines.length).toBe(250_001);
 	expect(lines.at(-1)).toBe('249999');
 });
+
+test('queries that would reach another origin are stopped and nothing leaves the machine', async ({ page, offsite }) => {
+	await ready(page);
+	// A JSON cast would make DuckDB download its json extension; read_csv of a URL would fetch it.
+	await runQuery(page, `SELECT '{"a":1}'::JSON AS j`);
+	await expect(page.getByTestId('sql-error')).toContainText('json');
+	await runQuery(page, "SELECT * FROM read_csv('https://example.com/a.csv')");
+	await expect(page.getByTestId('sql-error')).toContainText('disabled');
+	await runQuery(page, 'INSTALL json');
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'refused');
+	await runQuery(page, 'SELECT count(*) AS n FROM measures');
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done');
+	expect(offsite).toEqual([]);
+});

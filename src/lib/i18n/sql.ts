@@ -64,6 +64,11 @@ export const sqlMessages: Messages = {
 		en: 'Statement {n} was not run: ATTACH / DETACH are not available here (the page never reaches outside).'
 	},
 
+	refused_loads_extension: {
+		ja: '{n}番目の文は実行しませんでした：拡張機能はインターネットから取得されるため、このページでは読み込めません（データも問い合わせも端末の外に出さないため）。',
+		en: 'Statement {n} was not run: extensions would be fetched from the internet, so they cannot be loaded here (neither data nor queries leave your machine).'
+	},
+
 	export_heading: { ja: 'ダウンロード', en: 'Download' },
 	export_csv: { ja: 'CSV（Excel用、UTF-8 BOM付き）', en: 'CSV (UTF-8 with BOM, for Excel)' },
 	export_parquet: { ja: 'Parquet', en: 'Parquet' },

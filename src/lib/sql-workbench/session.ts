@@ -47,7 +47,15 @@ export class Workbench {
 	) {}
 
 	static async open(db: WasmDatabase): Promise<Workbench> {
-		return new Workbench(await db.db.connect(), ALL_TABLES.map((t) => t.name));
+		const conn = await db.db.connect();
+		// Nothing may leave the machine: DuckDB would otherwise fetch extensions from extensions.duckdb.org
+		// when a query needs one (a JSON cast, say) and read any http(s) URL a query names. The data is
+		// already loaded, so turning both off changes nothing for the site; external access cannot be
+		// turned back on, and the guard refuses statements that would change the extension settings.
+		for (const setting of ['autoinstall_known_extensions = false', 'autoload_known_extensions = false', 'enable_external_access = false']) {
+			await conn.query(`SET ${setting}`);
+		}
+		return new Workbench(conn, ALL_TABLES.map((t) => t.name));
 	}
 
 	get busy(): boolean {

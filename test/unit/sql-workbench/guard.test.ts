@@ -24,3 +24,18 @@ describe('refusalOf keeps the loaded tables out of reach', () => {
 		expect(refusalOf('SELECT 1 AS user_atlas_base_x')).toBeNull();
 	});
 });
+
+describe('refusalOf keeps every request on this machine', () => {
+	it('refuses installing or loading extensions and changing the settings that keep requests local', () => {
+		expect(refusalOf('INSTALL json')).toBe('loads_extension');
+		expect(refusalOf('force install httpfs')).toBe('loads_extension');
+		expect(refusalOf('LOAD parquet')).toBe('loads_extension');
+		expect(refusalOf('SET autoload_known_extensions = true')).toBe('loads_extension');
+		expect(refusalOf("SET GLOBAL custom_extension_repository = 'x'")).toBe('loads_extension');
+		expect(refusalOf('RESET enable_external_access')).toBe('loads_extension');
+	});
+	it('lets other settings through', () => {
+		expect(refusalOf('SET threads = 1')).toBeNull();
+		expect(refusalOf("SELECT 'install' AS word")).toBeNull();
+	});
+});
