@@ -256,3 +256,18 @@ test('queries that would reach another origin are stopped and nothing leaves the
 	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done');
 	expect(offsite).toEqual([]);
 });
+
+test('several statements run in order and the last one’s result is shown, with NULL told apart from empty text', async ({ page }) => {
+	await ready(page);
+	await runQuery(page, "CREATE TABLE my_notes AS SELECT initiative_id FROM initiatives LIMIT 3;\nINSERT INTO my_notes VALUES (NULL), ('');\nSELECT initiative_id FROM my_notes ORDER BY initiative_id NULLS LAST");
+	await expect(page.getByTestId('run-status')).toContainText('3番目');
+	await expect(page.getByTestId('result-summary')).toHaveAttribute('data-rows', '5');
+	const grid = page.getByTestId('result-grid');
+	await expect(grid.locator('[data-row="0"] [role="gridcell"]')).toHaveText('');
+	await expect(grid.locator('[data-row="4"] [role="gridcell"]')).toHaveAttribute('data-null', 'true');
+	await expect(grid.locator('[data-row="0"] [role="gridcell"]')).not.toHaveAttribute('data-null', 'true');
+	// A table made by the user is offered by completion like the published ones.
+	await typeQuery(page, 'SELECT * FROM my_no');
+	await page.keyboard.press('Control+Space');
+	await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('my_notes');
+});
