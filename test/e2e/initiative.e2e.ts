@@ -51,3 +51,12 @@ test('comparable initiatives come from other municipalities, with the reason and
 	await expect(rows.first()).toContainText('共通テーマ');
 	await expect(page.getByTestId('comparables').locator('tr.self')).toContainText(String(i.name_ja));
 });
+
+test('each measure shows what it counts beside its value and the source text', async ({ page }) => {
+	const { measures } = await readTables('measures');
+	const m = measures.find((x) => x.initiative_id && x.label_ja && x.value !== null && String(x.initiative_id).startsWith('15107'))!;
+	await page.goto(`/initiatives/${m.initiative_id}`);
+	const row = page.locator('[data-testid="measures"] tbody tr').filter({ has: page.locator('td[data-col="indicator"]', { hasText: String(m.label_ja) }) }).first();
+	await expect(row.locator('[data-col="indicator"]')).toHaveText(String(m.label_ja));
+	await expect(row).toContainText(String(m.raw_text));
+});

@@ -1,14 +1,13 @@
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection, placeholder, Decoration, type DecorationSet } from '@codemirror/view';
 import { EditorState, Compartment, StateEffect, StateField, type Extension } from '@codemirror/state';
+import { defaultKeymap, history, historyKeymap, isolateHistory } from '@codemirror/commands';
 import { syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput } from '@codemirror/language';
 import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap, type Completion } from '@codemirror/autocomplete';
 import { sql, PostgreSQL, type SQLNamespace } from '@codemirror/lang-sql';
-import { historyField, redo, undo } from './editor-history';
 
 /**
  * The SQL editor: CodeMirror 6 with SQL highlighting and completion of the tables and columns
- * DuckDB knows. Ctrl/Cmd+Enter runs. Only the parts of CodeMirror that are installed are used
- * (view, state, language, autocomplete, lang-sql), so the few key bindings needed are written here.
+ * DuckDB knows. Ctrl/Cmd+Enter runs; editing keys and undo are CodeMirror's own (@codemirror/commands).
  */
 export interface SchemaColumn {
 	name: string;
@@ -53,12 +52,6 @@ const errorField = StateField.define<DecorationSet>({
 	provide: (f) => EditorView.decorations.from(f)
 });
 
-function deleteSelection(view: EditorView): boolean {
-	if (view.state.selection.ranges.every((r) => r.empty)) return false;
-	view.dispatch(view.state.replaceSelection(''), { scrollIntoView: true, userEvent: 'delete' });
-	return true;
-}
-
 function namespace(schema: CompletionSchema): SQLNamespace {
 	const out: Record<string, SQLNamespace> = {};
 	for (const [table, columns] of Object.entries(schema)) {
@@ -95,36 +88,16 @@ export function createEditor(parent: HTMLElement, options: { doc: string; schema
 				syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
 				lang.of(language(options.schema)),
 				errorField,
-				historyField,
+				history(),
 				placeholder(options.placeholder),
 				keymap.of([
 					{ key: 'Mod-Enter', run, preventDefault: true },
 					{ key: 'Shift-Enter', run, preventDefault: true },
-					{ key: 'Mod-z', run: undo, preventDefault: true },
-					{ key: 'Mod-Shift-z', run: redo, preventDefault: true },
-					{ key: 'Mod-y', run: redo, preventDefault: true },
 					...closeBracketsKeymap,
 					...completionKeymap,
-					{
-						key: 'Enter',
-						run: (v) => {
-							// Keep the indentation of the current line.
-							const line = v.state.doc.lineAt(v.state.selection.main.head);
-							const indent = /^\s*/.exec(line.text)![0];
-							v.dispatch(v.state.replaceSelection('\n' + indent), { scrollIntoView: true, userEvent: 'input' });
-							return true;
-						}
-					},
-					// A selection spanning lines is deleted here: the browser's own deletion of it is not reliably read back.
-					{ key: 'Backspace', run: deleteSelection },
-					{ key: 'Delete', run: deleteSelection },
-					{
-						key: 'Mod-a',
-						run: (v) => {
-							v.dispatch({ selection: { anchor: 0, head: v.state.doc.length } });
-							return true;
-						}
-					}
+					...historyKeymap,
+					// No Tab binding: Tab keeps moving focus, so keyboard users are never trapped in the editor.
+					...defaultKeymap
 				]),
 				EditorView.contentAttributes.of({ 'aria-label': options.label, 'data-testid': 'sql-editor' }),
 				EditorView.lineWrapping
@@ -135,10 +108,11 @@ export function createEditor(parent: HTMLElement, options: { doc: string; schema
 		view,
 		text: () => view.state.doc.toString(),
 		setText(text) {
-			view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: text.length } });
+			view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: text.length }, annotations: isolateHistory.of('full') });
 		},
 		insert(text) {
-			view.dispatch(view.state.replaceSelection(text), { scrollIntoView: true });
+			// Its own undo step: Ctrl+Z takes back the inserted name, not the typing before it.
+			view.dispatch(view.state.replaceSelection(text), { scrollIntoView: true, userEvent: 'input.paste', annotations: isolateHistory.of('full') });
 			view.focus();
 		},
 		setSchema(schema) {
