@@ -2,7 +2,7 @@ import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from './a
 import { SourceError, emptyResult } from './adapter';
 import type { Evaluation, Initiative, Measure } from '../contract/tables';
 import type { QualityWarning } from '../contract/quality';
-import { initiativeId, MeasureIds, measuresFromCell } from './records';
+import { actorOfDepartments, initiativeId, MeasureIds, measuresFromCell } from './records';
 import { foldLookalikes, isJapaneseChar, readSectionNumber, tidy, unwrapName } from '../normalize/text';
 import { readFiscalYear } from '../normalize/fiscal-year';
 import { readGrade } from '../normalize/grade';
@@ -12,7 +12,6 @@ import { CorrectionBook } from './kitamoto-2023/corrections';
 import {
 	hasRepostMark,
 	headingDepartments,
-	isCouncil,
 	isDashOnly,
 	isLegendText,
 	looksGarbled,
@@ -51,12 +50,6 @@ function knownDepartments(rows: readonly Row[]): Set<string> {
 	return out;
 }
 
-function actorOf(departments: readonly string[]): Initiative['actor'] {
-	if (!departments.length) return 'unknown';
-	const council = departments.some(isCouncil);
-	const city = departments.some((d) => !isCouncil(d));
-	return council && city ? 'joint' : council ? 'council' : 'city';
-}
 
 export const kitamoto2023: Adapter = {
 	id: 'kitamoto-2023',
@@ -197,7 +190,7 @@ export const kitamoto2023: Adapter = {
 				name_ja: name,
 				description_ja: description,
 				departments,
-				actor: actorOf(departments),
+				actor: actorOfDepartments(departments),
 				repost_of: null,
 				source_file: file,
 				line_start: line,

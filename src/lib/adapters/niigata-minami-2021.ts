@@ -1,7 +1,7 @@
 import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from './adapter';
 import { SourceError, emptyResult } from './adapter';
 import type { Goal, Initiative } from '../contract/tables';
-import { initiativeId, MeasureIds } from './records';
+import { actorOfDepartments, initiativeId, MeasureIds } from './records';
 import { readGrade } from '../normalize/grade';
 import { readLayout, type Banner } from './niigata-minami-2021/layout';
 import { CorrectionBook } from './niigata-minami-2021/corrections';
@@ -30,12 +30,6 @@ function bannerTitle(file: string, section: Section, banners: Banner[], level: B
 	return found[0];
 }
 
-/** city for the ward office's 課, council for the 社会福祉協議会; other bodies (包括, NPO) do not decide it. */
-function actorOf(departments: string[]): Initiative['actor'] {
-	const city = departments.some((d) => /課$/.test(d));
-	const council = departments.some((d) => /社会福祉協議会|社協/.test(d));
-	return city && council ? 'joint' : city ? 'city' : council ? 'council' : 'unknown';
-}
 
 export const niigataMinami2021: Adapter = {
 	id: 'niigata-minami-2021',
@@ -111,7 +105,8 @@ export const niigataMinami2021: Adapter = {
 				name_ja: nameText(nameBlock),
 				description_ja: nameText(row.summary),
 				departments,
-				actor: actorOf(departments),
+				// Only the ward office's 課 make it the city's; 地域包括支援センター or an NPO is a partner.
+				actor: actorOfDepartments(departments, (d) => /課$/.test(d)),
 				repost_of: null,
 				source_file: file,
 				line_start: firstLine(row.name ?? row.summary),

@@ -1,4 +1,5 @@
 import { fold, foldLookalikes, isJapaneseChar, tidy } from '../../normalize/text';
+import { isCouncilBody } from '../records';
 
 /**
  * Cell readers for the 北本市 progress report: names, department lists with per-department grades,
@@ -41,15 +42,10 @@ export function readRepostPointer(text: string): { section: string; action: stri
 	return m ? { section: m[1], action: m[2] } : null;
 }
 
-/** 社会福祉協議会 under either of its names. */
-export function isCouncil(department: string): boolean {
-	return department === '社協' || department.includes('社会福祉協議会');
-}
-
 /** Shape of a department name in this report: …課, …室 (市長公室), or 社協. */
 export function looksLikeDepartment(name: string): boolean {
 	const t = name.replace(/\s+/g, '');
-	return t.length <= 12 && (/^[^\s【】「」、。,]{1,10}(課|室)$/.test(t) || isCouncil(t));
+	return t.length <= 12 && (/^[^\s【】「」、。,]{1,10}(課|室)$/.test(t) || isCouncilBody(t));
 }
 
 export interface DepartmentEntry {
