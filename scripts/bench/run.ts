@@ -44,6 +44,8 @@ async function main(): Promise<void> {
 		server.kill();
 	}
 	const header = `# Benchmark results\n\nMeasured ${new Date().toISOString()} by \`npm run bench\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, headless Chromium. Absolute times on shared machines are noisy: read the ratios, which were measured in the same run.\n`;
+	// A partial run (npm run bench -- <name>) prints only: RESULTS.md always holds one whole run.
+	if (process.argv[2]) return;
 	writeFileSync('scripts/bench/RESULTS.md', [header, ...sections].join('\n') + '\n');
 	console.log('bench: wrote scripts/bench/RESULTS.md');
 }
