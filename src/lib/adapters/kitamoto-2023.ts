@@ -24,7 +24,10 @@ import {
 	splitBaseline,
 	splitByDepartment,
 	withoutRepostMark,
-	type DepartmentEntry
+	segmentBody,
+	segmentDepartment,
+	type DepartmentEntry,
+	type Segment
 } from './kitamoto-2023/cells';
 
 /**
@@ -215,21 +218,24 @@ export const kitamoto2023: Adapter = {
 			];
 			for (const [k, kind, fiscal_year] of measureCells) {
 				if (!cells[k] || readRepostPointer(cells[k])) continue;
+				// Each 【担当課】 segment's figures belong to that department: the heading goes to department,
+				// not into the label, and raw_text keeps the segment as printed.
 				for (const segment of splitByDepartment(cells[k])) {
+					const report = (text: string) => (m: string) => w(k + 1, 'ocr_digit_read', m, text);
 					if (k === COL.target) {
 						const { target, baseline } = splitBaseline(segment.text);
-						const made = cellMeasures(ids, initiative_id, kind, fiscal_year, target, line, null, (m) => w(k + 1, 'ocr_digit_read', m, target));
+						const made = cellMeasures(ids, initiative_id, kind, fiscal_year, { ...segment, text: target }, line, null, report(target));
 						out.measures.push(...made);
 						if (baseline) {
 							const year = readFiscalYear(baseline.yearLabel);
 							const label = made.find((m) => m.value !== null)?.label_ja ?? null;
-							const result = cellMeasures(ids, initiative_id, 'result', year, baseline.value, line, label, (m) => w(k + 1, 'ocr_digit_read', m, baseline.text));
+							const result = cellMeasures(ids, initiative_id, 'result', year, { ...segment, text: baseline.value }, line, label, report(baseline.text));
 							for (const m of result) m.raw_text = baseline.text;
 							out.measures.push(...result);
 						}
 						continue;
 					}
-					out.measures.push(...cellMeasures(ids, initiative_id, kind, fiscal_year, segment.text, line, null, (m) => w(k + 1, 'ocr_digit_read', m, segment.text)));
+					out.measures.push(...cellMeasures(ids, initiative_id, kind, fiscal_year, segment, line, null, report(segment.text)));
 				}
 			}
 
@@ -308,9 +314,7 @@ export const kitamoto2023: Adapter = {
 			}
 		}
 
-		const { goals, notes } = book.finish(out.warnings);
-		out.goals.push(...goals);
-		out.notes.unshift(...notes);
+		out.goals.push(...book.finish(out.warnings));
 		fixes.assertAllUsed();
 		out.correctionsUsed.push(...fixes.usedIds());
 		return out;
@@ -319,23 +323,27 @@ export const kitamoto2023: Adapter = {
 
 /**
  * Measures of one cell (or one department's part of it). Numbers are read with an OCR'd 1 (I 2校)
- * taken as the digit, which is reported; raw_text stays the text as printed.
+ * taken as the digit, which is reported; raw_text stays the text as printed, heading included, and
+ * the heading's department is the measures' department.
  */
 function cellMeasures(
 	ids: MeasureIds,
 	initiative_id: string,
 	kind: Measure['kind'],
 	fiscal_year: number | null,
-	text: string,
+	part: Segment,
 	line: number,
 	label_fallback: string | null,
 	report: (message: string) => void
 ): Measure[] {
-	const printed = tidy(text);
+	const printed = tidy(part.text);
 	if (!printed) return [];
+	const department = segmentDepartment(part);
+	const body = segmentBody({ ...part, text: printed });
 	// Numbers are read with the PDF's wrap spaces removed (5箇 所 → 5箇所) and an OCR'd 1 restored.
-	const readable = unwrapName(readOcrOnes(printed));
-	const counted = measuresFromCell(new MeasureIds(), { initiative_id, kind, fiscal_year, text: readable, line, label_fallback });
+	const readable = unwrapName(readOcrOnes(body));
+	// A heading alone (【健康づくり課】 with nothing after it) is still that department's statement.
+	const counted = measuresFromCell(new MeasureIds(), { initiative_id, kind, fiscal_year, text: readable || printed, line, label_fallback, department });
 	// Rates have no unit (人口10万対自殺死亡率15.5): read apart, first, as they open their cells; with a rate
 	// read, the cell is no longer a statement without a number.
 	const rates: Measure[] = readRates(readable).map((r) => ({
@@ -348,10 +356,10 @@ function cellMeasures(
 	}));
 	const made = [...rates, ...counted.filter((m) => !rates.length || m.value !== null)];
 	for (const m of made) m.measure_id = ids.take(initiative_id);
-	const asPrinted = measuresFromCell(new MeasureIds(), { initiative_id, kind, fiscal_year, text: unwrapName(printed), line, label_fallback });
+	const asPrinted = measuresFromCell(new MeasureIds(), { initiative_id, kind, fiscal_year, text: unwrapName(body), line, label_fallback, department });
 	const values = (list: { value: number | null; unit?: string | null }[]) => list.filter((m) => m.value !== null).map((m) => `${m.value}${m.unit ?? ''}`).join(', ');
 	const readValues = values([...readRates(readable), ...counted]);
-	const printedValues = values([...readRates(unwrapName(printed)), ...asPrinted]);
+	const printedValues = values([...readRates(unwrapName(body)), ...asPrinted]);
 	if (readValues !== printedValues) {
 		report(`an I (or Ⅰ, l) beside a number or a counting unit is read as the digit 1: values read ${readValues}, where the letter as printed would give ${printedValues || 'none'}`);
 	}

@@ -70,10 +70,10 @@ export const niigataMinami2021: Adapter = {
 			const fieldId = `${plan_id}-G${s + 1}`;
 			const basicId = `${fieldId}-1`;
 			const goal = (g: Omit<Goal, 'plan_id' | 'seq'>) => out.goals.push({ ...g, plan_id, seq: goalSeq++ });
-			goal({ goal_id: fieldId, parent_goal_id: null, level: 1, level_name_ja: '分野別計画', code: null, title_ja: field.title, line: field.line });
-			goal({ goal_id: basicId, parent_goal_id: fieldId, level: 2, level_name_ja: '基本目標', code: null, title_ja: basic.title, line: basic.line });
+			goal({ goal_id: fieldId, parent_goal_id: null, level: 1, level_name_ja: '分野別計画', code: null, title_ja: field.title, description_ja: null, line: field.line });
+			goal({ goal_id: basicId, parent_goal_id: fieldId, level: 2, level_name_ja: '基本目標', code: null, title_ja: basic.title, description_ja: null, line: basic.line });
 			for (const h of section.headings) {
-				goal({ goal_id: `${basicId}-${h.number}`, parent_goal_id: basicId, level: 3, level_name_ja: '目標', code: h.code, title_ja: h.title, line: h.line });
+				goal({ goal_id: `${basicId}-${h.number}`, parent_goal_id: basicId, level: 3, level_name_ja: '目標', code: h.code, title_ja: h.title, description_ja: null, line: h.line });
 			}
 			for (const row of section.rows) goalOfRow.set(row, `${basicId}-${row.heading.number}`);
 		});

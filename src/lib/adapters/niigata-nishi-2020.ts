@@ -37,7 +37,7 @@ export const niigataNishi2020: Adapter = {
 		for (let g = 1; g <= GOAL_COUNT; g++) {
 			const goal_id = `${plan_id}-G${g}`;
 			goalIds.push(goal_id);
-			out.goals.push({ goal_id, plan_id, parent_goal_id: null, level: 1, level_name_ja: '基本目標', code: String(g), title_ja: `基本目標${g}`, seq: g, line: headerLine + 2 });
+			out.goals.push({ goal_id, plan_id, parent_goal_id: null, level: 1, level_name_ja: '基本目標', code: String(g), title_ja: `基本目標${g}`, description_ja: null, seq: g, line: headerLine + 2 });
 		}
 
 		const ids = new MeasureIds();

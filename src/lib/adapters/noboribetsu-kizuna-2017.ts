@@ -71,7 +71,7 @@ export const noboribetsuKizuna2017: Adapter = {
 			const banner = text.match(GOAL_BANNER);
 			if (banner) {
 				const goal_id = `${plan_id}-G${banner[1]}`;
-				out.goals.push({ goal_id, plan_id, parent_goal_id: null, level: 1, level_name_ja: '基本目標', code: banner[1], title_ja: tidy(banner[2]), seq: out.goals.length, line });
+				out.goals.push({ goal_id, plan_id, parent_goal_id: null, level: 1, level_name_ja: '基本目標', code: banner[1], title_ja: tidy(banner[2]), description_ja: null, seq: out.goals.length, line });
 				goal = { goal_id, line, members: [], results: [], priorities: [] };
 				groups.push(goal);
 				return;

@@ -21,6 +21,8 @@ export interface CellMeasureInput {
 	label_fallback?: string | null;
 	/** the cell was wrapped in a narrow PDF column: spaces between Japanese characters are line breaks */
 	narrow_cell?: boolean;
+	/** the department whose part of the cell this is, where the source reports per department */
+	department?: string | null;
 }
 
 const EVERY_YEAR = /毎年|毎月|年\s*[0-9０-９]+\s*回|年間|各年度|毎年度/;
@@ -54,6 +56,7 @@ export function measuresFromCell(ids: MeasureIds, input: CellMeasureInput): Meas
 		fiscal_year: input.fiscal_year,
 		every_year: input.kind !== 'result' && EVERY_YEAR.test(raw),
 		is_estimate: input.is_estimate ?? false,
+		department: input.department ?? null,
 		raw_text: raw,
 		line: input.line,
 		line_end: input.line_end ?? input.line

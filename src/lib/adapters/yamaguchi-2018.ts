@@ -225,11 +225,11 @@ function buildGoals(
 	for (const g of goals) {
 		const id = goalId(g.no);
 		const p = place.get(id)!;
-		out.push({ goal_id: id, plan_id, parent_goal_id: null, level: 1, level_name_ja: '基本目標', code: String(g.no), title_ja: p.title, seq: out.length, line: p.line });
+		out.push({ goal_id: id, plan_id, parent_goal_id: null, level: 1, level_name_ja: '基本目標', code: String(g.no), title_ja: p.title, description_ja: null, seq: out.length, line: p.line });
 		for (const a of g.aims) {
 			const aid = goalId(g.no, a.no);
 			const ap = place.get(aid)!;
-			out.push({ goal_id: aid, plan_id, parent_goal_id: id, level: 2, level_name_ja: '活動目標', code: String(a.no), title_ja: ap.title, seq: out.length, line: ap.line });
+			out.push({ goal_id: aid, plan_id, parent_goal_id: id, level: 2, level_name_ja: '活動目標', code: String(a.no), title_ja: ap.title, description_ja: null, seq: out.length, line: ap.line });
 		}
 	}
 	return out;
@@ -266,7 +266,7 @@ function halfMeasures(
 	half: Pick<Half, 'status' | 'plan' | 'indicator' | 'result'>,
 	line: number,
 	years: PlacedActivity['years'],
-	label_prefix: string | null
+	department: string | null
 ): Measure[] {
 	const scratch = new MeasureIds();
 	// Every figure of the four columns is either read or reported: none is left silently in raw_text.
@@ -282,7 +282,7 @@ function halfMeasures(
 			scope.warn({ line, column: null, field, code: 'figure_without_unit', message: `figures printed without a unit the reader knows (${figures.join(' / ')}): kept in raw_text only, no value`, raw: tidy(text), initiative_id });
 		}
 	}
-	const common = { initiative_id, line, label_prefix };
+	const common = { initiative_id, line, department };
 	const targets = indicatorItems(half.indicator).flatMap((item) => {
 		if (item.years.length > 1) {
 			scope.warn({ line, column: null, field: '主な活動指標', code: 'several_fiscal_years', message: `the indicator names several years (${item.years.join(', ')}); the first is kept`, raw: item.text, initiative_id });
@@ -291,7 +291,7 @@ function halfMeasures(
 	});
 	// A figure in the 30年度実績 cell with no words of its own counts what the indicator counts.
 	const labelled = targets.filter((m) => m.value !== null);
-	const indicatorLabel = labelled.length === 1 ? stripPrefix(labelled[0].label_ja, label_prefix) : null;
+	const indicatorLabel = labelled.length === 1 ? labelled[0].label_ja : null;
 	const measures = [
 		...cellMeasures(scratch, { ...common, kind: 'result', fiscal_year: years.status, text: half.status, read_as: correctedReading(scope, line, '平成30年度実施状況', half.status) }),
 		...cellMeasures(scratch, { ...common, kind: 'plan', fiscal_year: years.plan, text: half.plan, read_as: correctedReading(scope, line, '令和元年度実施予定', half.plan) }),
@@ -302,9 +302,9 @@ function halfMeasures(
 	return measures.map((m) => ({ ...m, measure_id: scope.ids.take(initiative_id) }));
 }
 
-function stripPrefix(label: string | null, prefix: string | null): string | null {
-	if (!label || !prefix) return label;
-	return label.startsWith(`${prefix}：`) ? label.slice(prefix.length + 1) : label === prefix ? null : label;
+/** The 担当課 of a city half or added row as one name (several joined with ・), null when none is printed. */
+function departmentOf(row: { departments: string[] }): string | null {
+	return row.departments.length ? row.departments.join('・') : null;
 }
 
 function addActivity(out: AdapterResult, p: PlacedActivity, scope: Scope): void {
@@ -368,11 +368,11 @@ function addActivity(out: AdapterResult, p: PlacedActivity, scope: Scope): void 
 	}
 
 	out.measures.push(...halfMeasures(scope, councilId, row.council, p.line, p.years, null));
-	// With added 担当課 rows, every figure of the city half says whose it is.
-	const prefixed = p.extras.length > 0;
-	out.measures.push(...halfMeasures(scope, cityId, row.city, p.line, p.years, prefixed && row.city.departmentCell ? row.city.departmentCell : null));
+	// With added 担当課 rows the city half reports per department: every figure says whose it is.
+	const perDepartment = p.extras.length > 0;
+	out.measures.push(...halfMeasures(scope, cityId, row.city, p.line, p.years, perDepartment ? departmentOf(row.city) : null));
 	for (const e of p.extras) {
-		out.measures.push(...halfMeasures(scope, cityId, e.row, e.line, p.years, e.row.departmentCell));
+		out.measures.push(...halfMeasures(scope, cityId, e.row, e.line, p.years, departmentOf(e.row)));
 		for (const text of e.row.overflow) {
 			warn({ line: e.line, column: null, field: null, code: 'shifted_columns', message: 'text past the last column of the 担当課 row: not attached to any measure', raw: text, initiative_id: cityId });
 		}

@@ -60,6 +60,7 @@ export const goals = defineTable({
 		level_name_ja: column(z.string().min(1), 'VARCHAR', 'what the source calls this level (基本目標, 施策, 取組, …)', '階層の名称（原文）'),
 		code: column(z.string().nullable(), 'VARCHAR', 'the goal number as printed (e.g. 1, I-1, ①)', '番号（原文）'),
 		title_ja: column(z.string().min(1), 'VARCHAR', 'goal title as printed', '目標名（原文）'),
+		description_ja: column(z.string().nullable(), 'VARCHAR', 'what the goal means, where the source explains it (説明)', '目標の説明（原文）'),
 		seq: column(z.number().int().nonnegative(), 'INTEGER', 'order in the source', 'ソース内の順序'),
 		line: column(line.nullable(), 'INTEGER', 'source line of the heading (null when only the table of contents names it)', '見出しの行番号')
 	})
@@ -105,6 +106,7 @@ export const measures = defineTable({
 		is_estimate: column(z.boolean(), 'BOOLEAN', 'the result is an estimate (見込み)', '見込み値か'),
 		is_cumulative: column(z.boolean(), 'BOOLEAN', 'the value is a running total (累計)', '累計値か'),
 		label_ja: column(z.string().nullable(), 'VARCHAR', 'what is counted, from the text around the number', '指標名'),
+		department: column(z.string().nullable(), 'VARCHAR', 'department the figure belongs to, where the source reports per department; else null', '担当課別に記載されている場合の担当課'),
 		raw_text: column(z.string().min(1), 'VARCHAR', 'the source cell text (whitespace tidied)', '原文'),
 		value: column(z.number().finite().nullable(), 'DOUBLE', 'the number read from the text, null if none', '数値'),
 		unit: column(z.string().nullable(), 'VARCHAR', 'unit printed with the number (人, 回, 件, %, …)', '単位'),

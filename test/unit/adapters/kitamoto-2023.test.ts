@@ -4,7 +4,7 @@ import { kitamoto2023, BLANK_NAME } from '../../../src/lib/adapters/kitamoto-202
 import { SourceError, type AdapterResult, type SourceDocument } from '../../../src/lib/adapters/adapter';
 import { ingest } from '../../../src/lib/pipeline/ingest';
 import type { Initiative } from '../../../src/lib/contract/tables';
-import { looksGarbled, readDepartments, readOcrOnes, readRates, splitByDepartment } from '../../../src/lib/adapters/kitamoto-2023/cells';
+import { looksGarbled, readDepartments, readOcrOnes, readRates, segmentBody, segmentDepartment, splitByDepartment } from '../../../src/lib/adapters/kitamoto-2023/cells';
 
 const manifest = loadManifest();
 const entry = manifest.sources.find((s) => s.adapter === 'kitamoto-2023')!;
@@ -68,11 +68,13 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 		expect(g('11233-2023-G3-1-3')).toMatchObject({ code: '③', title_ja: 'ケアラー、ヤングケアラーへの支援の充実', line: 192 });
 		expect(g('11233-2023-G3-4-2').title_ja).toBe('地域連携ネットワークづくりと担い手育成');
 		expect(g('11233-2023-G4-1-3').title_ja).toBe('緊急時に支援を必要とする人の支援活動の推進');
-		// 説明 of each 施策 is a note on the goal
-		const description = result.notes.find((n) => n.goal_id === '11233-2023-G2-2');
-		expect(description).toMatchObject({ initiative_id: null, field: 'goal_description', label_ja: '説明', line: 137 });
-		expect(description!.text_ja).toMatch(/^市民の多彩な才能を地域福祉活動に活かせる環境づくり/);
-		expect(result.notes.filter((n) => n.field === 'goal_description')).toHaveLength(13);
+		// 説明 of each 施策 is the goal's description (line 137 for 施策2-2), not a note
+		expect(g('11233-2023-G2-2').description_ja).toMatch(/^市民の多彩な才能を地域福祉活動に活かせる環境づくり/);
+		expect(doc.lines[136]).toContain('市民の多彩な才能を地域福祉活動に活かせる環境づくり');
+		expect(levels(2).every((x) => x.description_ja)).toBe(true);
+		expect(result.goals.filter((x) => x.description_ja)).toHaveLength(13);
+		expect([...levels(1), ...levels(3)].every((x) => x.description_ja === null)).toBe(true);
+		expect(result.notes.filter((n) => n.goal_id !== null || n.initiative_id === null)).toEqual([]);
 	});
 
 	it('recovers damaged 目標 and 施策 numbers and says so', () => {
@@ -185,6 +187,36 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 			[2023, 211],
 			[2022, 332]
 		]);
+	});
+
+	it('gives each 【担当課】 segment\'s figures their department, with the heading out of the label', () => {
+		// サービス事業者の育成・参入促進 (line 230): 【障がい福祉課】 〇障がい者グループホームが新規開設(2か所) 〇自立支援協議会の開催(52回) 【高齢介護課】 …
+		const row = byLine(230);
+		expect(row).toMatchObject({ initiative_id: '11233-055', departments: ['障がい福祉課', '高齢介護課'] });
+		const m = measuresOf(row.initiative_id);
+		expect(m.map((x) => [x.kind, x.fiscal_year, x.department, x.label_ja, x.value, x.unit])).toEqual([
+			['target', null, null, null, null, null],
+			['result', 2023, '障がい福祉課', '〇障がい者グループホームが新規開設', 2, 'か所'],
+			['result', 2023, '障がい福祉課', '〇自立支援協議会の開催', 52, '回'],
+			['result', 2023, '高齢介護課', null, null, null],
+			['target', 2024, '障がい福祉課', null, null, null],
+			['target', 2024, '高齢介護課', null, null, null]
+		]);
+		// raw_text keeps the segment as printed, heading included
+		expect(m[1].raw_text).toMatch(/^【障がい福祉課】 〇障がい者グループホームが新規開設/);
+		// a heading alone is still its department's (empty) statement, with no label
+		expect(m[5]).toMatchObject({ raw_text: '【高齢介護課】', label_ja: null, department: '高齢介護課' });
+		// 職員への研修 (line 218): headings side by side share one text and one department value;
+		// text before the first heading belongs to no department
+		const shared = measuresOf(byLine(218).initiative_id);
+		expect(shared.find((x) => x.raw_text.startsWith('【子育て支援課】【高齢介護課】'))!.department).toBe('子育て支援課・高齢介護課');
+		expect(shared.find((x) => x.value === 11)).toMatchObject({ department: '子育て支援課', label_ja: '事例検討会を', unit: '回' });
+		expect(shared.find((x) => x.raw_text.startsWith('の事例検討会'))!.department).toBeNull();
+		// No label keeps a 【…】 heading; rows without headings have no department.
+		expect(result.measures.filter((x) => x.label_ja?.includes('【'))).toEqual([]);
+		expect(result.measures.filter((x) => x.department !== null)).toHaveLength(106);
+		expect(result.measures.filter((x) => x.department !== null).every((x) => x.raw_text.includes(`【${x.department!.split('・')[0]}】`))).toBe(true);
+		expect(measuresOf(byLine(47).initiative_id).every((x) => x.department === null)).toBe(true);
 	});
 
 	it('flags names the PDF cut short and keeps them as printed', () => {
@@ -386,6 +418,12 @@ describe('kitamoto-2023 cell readers', () => {
 			{ departments: [], text: '前文。' },
 			{ departments: ['子育て支援課', '高齢介護課'], text: '【子育て支援課】【高齢介護課】 研修' },
 			{ departments: ['健康づくり課'], text: '【健康づくり課】 参加 【参考】 表' }
+		]);
+		const [pre, shared, own] = splitByDepartment('前文。 【子育て支援課】【高齢介護課】 研修 【健康づくり課】 参加 【参考】 表');
+		expect([pre, shared, own].map((x) => [segmentDepartment(x), segmentBody(x)])).toEqual([
+			[null, '前文。'],
+			['子育て支援課・高齢介護課', '研修'],
+			['健康づくり課', '参加 【参考】 表']
 		]);
 	});
 

@@ -126,18 +126,36 @@ describe('the 山口市 adapter', () => {
 		expect(measuresOf('35203-030-c', 'result').at(-1)).toMatchObject({ raw_text: '—', value: null });
 	});
 
-	it('puts rows that add a 担当課 on the city half, each figure labelled with its department', () => {
+	it('puts rows that add a 担当課 on the city half, each figure with its department', () => {
 		const s = initiative('35203-003-s');
 		expect(s.departments).toEqual(['地域福祉課', '協働推進課', 'ふるさと産業振興課']);
 		expect(s).toMatchObject({ line_start: 30, line_end: 32 });
 		expect(initiative('35203-003-c')).toMatchObject({ line_end: 30, departments: ['山口市社会福祉協議会'] });
 		const ms = measuresOf('35203-003-s');
-		expect(ms.find((m) => m.line === 31 && m.kind === 'result')).toMatchObject({ label_ja: '協働推進課', fiscal_year: 2018, value: null });
-		expect(ms.find((m) => m.line === 32 && m.value === 6)).toMatchObject({ label_ja: 'ふるさと産業振興課：事業認定', unit: '件', kind: 'result' });
-		expect(ms.find((m) => m.line === 32 && m.kind === 'plan')).toMatchObject({ label_ja: 'ふるさと産業振興課', fiscal_year: 2019 });
-		expect(ms.find((m) => m.line === 30 && m.kind === 'target')).toMatchObject({ label_ja: '地域福祉課：多様な寄付の在り方についての検討会議を開催', value: 1, unit: '回' });
-		// 被害防止 (line 96) lost its own 担当課; the added row (line 97) names 地域福祉課.
+		expect(ms.find((m) => m.line === 31 && m.kind === 'result')).toMatchObject({ department: '協働推進課', label_ja: null, fiscal_year: 2018, value: null });
+		expect(ms.find((m) => m.line === 32 && m.value === 6)).toMatchObject({ department: 'ふるさと産業振興課', label_ja: '事業認定', unit: '件', kind: 'result' });
+		expect(ms.find((m) => m.line === 32 && m.kind === 'plan')).toMatchObject({ department: 'ふるさと産業振興課', label_ja: null, fiscal_year: 2019 });
+		expect(ms.find((m) => m.line === 30 && m.kind === 'target')).toMatchObject({ department: '地域福祉課', label_ja: '多様な寄付の在り方についての検討会議を開催', value: 1, unit: '回' });
+		// The 30年度実績 "—" takes the indicator's label, with no department prefix in it.
+		expect(ms.find((m) => m.line === 30 && m.kind === 'result' && m.raw_text === '—')).toMatchObject({ department: '地域福祉課', label_ja: '多様な寄付の在り方についての検討会議を開催', value: null });
+		// Every figure of the city half names its department; raw_text stays the source's text.
+		expect(ms.map((m) => [m.line, m.department])).toEqual([
+			...Array(4).fill([30, '地域福祉課']),
+			...Array(2).fill([31, '協働推進課']),
+			...Array(2).fill([32, 'ふるさと産業振興課'])
+		]);
+		expect(ms.every((m) => !m.label_ja?.includes('課'))).toBe(true);
+		expect(ms.find((m) => m.value === 6)!.raw_text).toMatch(/^・ふるさと納税を活用した/);
+		// The council half and halves without added rows report no department per figure.
+		expect(measuresOf('35203-003-c').every((m) => m.department === null)).toBe(true);
+		expect(result.measures.filter((m) => m.department !== null)).toHaveLength(10);
+		// 被害防止 (line 96) lost its own 担当課; the added row (line 97) names 地域福祉課. The figures of
+		// line 96 do not say whose they are; those of line 97 are 地域福祉課's.
 		expect(initiative('35203-023-s')).toMatchObject({ departments: ['地域福祉課'], line_end: 97 });
+		expect(measuresOf('35203-023-s').map((m) => [m.line, m.department])).toEqual([
+			...Array(4).fill([96, null]),
+			...Array(2).fill([97, '地域福祉課'])
+		]);
 	});
 
 	it('reads rows whose columns shifted by their content and says so, never moving text to another activity', () => {
@@ -377,8 +395,9 @@ describe('the 山口市 reading helpers', () => {
 			['x-m02', '介護予防・生活支援サポーター養成講座', 1, '回', true],
 			['x-m03', '介護予防・生活支援サポーター養成講座', 2, '会場', true]
 		]);
-		const prefixed = cellMeasures(new MeasureIds(), { ...base, kind: 'result', fiscal_year: 2018, text: '支援を行いました。(事業認定6件)', label_prefix: 'ふるさと産業振興課' });
-		expect(prefixed[0]).toMatchObject({ label_ja: 'ふるさと産業振興課：事業認定', value: 6 });
+		const perDepartment = cellMeasures(new MeasureIds(), { ...base, kind: 'result', fiscal_year: 2018, text: '支援を行いました。(事業認定6件)', department: 'ふるさと産業振興課' });
+		expect(perDepartment[0]).toMatchObject({ department: 'ふるさと産業振興課', label_ja: '事業認定', value: 6 });
+		expect(cellMeasures(new MeasureIds(), { ...base, kind: 'result', fiscal_year: 2018, text: '(事業認定6件)' })[0].department).toBeNull();
 		expect(indicatorItems('・a 年2回 ・b H30(2018)')).toEqual([
 			{ text: 'a 年2回', fiscal_year: null, years: [] },
 			{ text: 'b H30(2018)', fiscal_year: 2018, years: [2018] }

@@ -116,6 +116,25 @@ export function splitByDepartment(text: string): Segment[] {
 	return out;
 }
 
+/**
+ * The department a segment's figures belong to: its heading's name, or the names joined with ・ where
+ * headings side by side share one text (子育て支援課・高齢介護課); null for text before any heading.
+ */
+export function segmentDepartment(segment: Segment): string | null {
+	return segment.departments.length ? segment.departments.join('・') : null;
+}
+
+/** A segment's text without the 【担当課】 heading(s) that open it: what its figures are read from. */
+export function segmentBody(segment: Segment): string {
+	if (!segment.departments.length) return segment.text;
+	let rest = segment.text;
+	for (;;) {
+		const m = rest.match(/^\s*【([^【】]{1,14})】/);
+		if (!m || !segment.departments.includes(m[1].replace(/\s+/g, ''))) return rest.trim();
+		rest = rest.slice(m[0].length);
+	}
+}
+
 /** Every 【…】 heading of a cell that names one of the known departments, in order, without repeats. */
 export function headingDepartments(text: string, known: ReadonlySet<string>): string[] {
 	const out: string[] = [];

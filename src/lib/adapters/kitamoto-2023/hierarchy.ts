@@ -1,4 +1,4 @@
-import type { Goal, InitiativeNote } from '../../contract/tables';
+import type { Goal } from '../../contract/tables';
 import type { QualityWarning } from '../../contract/quality';
 import { SourceError } from '../adapter';
 import { fold, foldLookalikes, joinBrokenLines, readSectionNumber, tidy } from '../../normalize/text';
@@ -205,13 +205,12 @@ export class GoalBook {
 		return best;
 	}
 
-	/** Goal records in source order, and each 施策's 説明 as a note on the goal. */
-	finish(warnings: QualityWarning[]): { goals: Goal[]; notes: InitiativeNote[] } {
-		const goals: Goal[] = [];
-		const notes: InitiativeNote[] = [];
-		[...this.drafts.values()].forEach((d, seq) => {
+	/** Goal records in source order; a 施策's 説明 is its description. */
+	finish(warnings: QualityWarning[]): Goal[] {
+		return [...this.drafts.values()].map((d, seq) => {
 			const title = this.pick(d.titles, d.level_name_ja, d.goal_id, warnings);
-			goals.push({
+			const description = d.descriptions.length ? this.pick(d.descriptions, '説明', d.goal_id, warnings) : null;
+			return {
 				goal_id: d.goal_id,
 				plan_id: this.planId,
 				parent_goal_id: d.parent_goal_id,
@@ -219,24 +218,11 @@ export class GoalBook {
 				level_name_ja: d.level_name_ja,
 				code: d.code,
 				title_ja: readName(title.text),
+				description_ja: description ? readName(description.text) : null,
 				seq,
 				line: title.line
-			});
-			if (d.descriptions.length) {
-				const text = this.pick(d.descriptions, '説明', d.goal_id, warnings);
-				notes.push({
-					note_id: `${d.goal_id}-n1`,
-					initiative_id: null,
-					goal_id: d.goal_id,
-					field: 'goal_description',
-					label_ja: '説明',
-					text_ja: readName(text.text),
-					line: text.line,
-					line_end: text.line
-				});
-			}
+			};
 		});
-		return { goals, notes };
 	}
 }
 

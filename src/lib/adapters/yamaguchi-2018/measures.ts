@@ -21,8 +21,6 @@ import { fold, tidy } from '../../normalize/text';
 export interface ItemInput extends Omit<CellMeasureInput, 'text' | 'fiscal_year'> {
 	text: string;
 	fiscal_year: number | null;
-	/** prefix for every label (the 担当課 of an added department row), so the figure stays attributable */
-	label_prefix?: string | null;
 	/** the text as a documented correction says to read it; raw_text stays the source's text */
 	read_as?: string | null;
 }
@@ -161,8 +159,7 @@ export function cellMeasures(ids: MeasureIds, input: ItemInput): Measure[] {
 	});
 	return out.map((m) => {
 		const owner = m.initiative_id ?? m.goal_id ?? '';
-		const label = input.label_prefix ? (m.label_ja ? `${input.label_prefix}：${m.label_ja}` : input.label_prefix) : m.label_ja;
-		return { ...m, measure_id: ids.take(owner), label_ja: label, raw_text: tidy(input.text) };
+		return { ...m, measure_id: ids.take(owner), raw_text: tidy(input.text) };
 	});
 }
 
