@@ -4,7 +4,9 @@ import { bandOf, type BandThreshold } from '../grading/crosswalk';
 
 /**
  * Pairing rule (also in data/COMMON-GROUND.md). A target (or a year's plan) and a result pair when
- *  1. they describe the same initiative (or the same goal-wide cell),
+ *  1. they describe the same initiative (or the same goal-wide cell) and the same department
+ *     (both without one, or the same department where the source reports per department: one
+ *     department's result never answers another department's target),
  *  2. both carry a number, and both or neither are running totals (累計),
  *  3. their units are the same after folding spellings (名 = 人, ヶ所 = か所 = 箇所, ％ = %),
  *  4. they count the same thing: the folded labels are equal or one contains the other; where
@@ -71,8 +73,10 @@ function isCeiling(target: Measure): boolean {
 	return /以下|未満|以内/.test(target.qualifier ?? '') || /以下|未満|以内|減少|削減/.test(target.label_ja ?? '');
 }
 
+/** Measures that may pair: one initiative's (or goal-wide cell's) figures of one department. */
 function groupKey(m: Measure): string {
-	return m.initiative_id ? `i:${m.initiative_id}` : `g:${m.goal_id ?? ''}`;
+	const owner = m.initiative_id ? `i:${m.initiative_id}` : `g:${m.goal_id ?? ''}`;
+	return `${owner}|${m.department ?? ''}`;
 }
 
 export interface PairingOptions {

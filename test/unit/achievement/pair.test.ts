@@ -23,6 +23,7 @@ function m(kind: Measure['kind'], fiscal_year: number | null, label_ja: string |
 		is_estimate: false,
 		is_cumulative: false,
 		label_ja,
+		department: null,
 		raw_text: `${label_ja ?? ''} ${value ?? ''}${unit ?? ''}`,
 		value,
 		unit,
@@ -112,6 +113,26 @@ describe('pairing targets with results', () => {
 	it('pairs unlabelled numbers only when they are the only ones of their unit', () => {
 		expect(pair([m('result', 2020, null, 5, '回'), m('target', 2023, null, 6, '回')])).toHaveLength(1);
 		expect(pair([m('result', 2020, null, 5, '回'), m('result', 2020, null, 7, '回'), m('target', 2023, null, 6, '回')])).toEqual([]);
+	});
+
+	it('does not pair figures of different departments (北本市, 山口市: one 担当課\'s result is not another\'s)', () => {
+		const dept = (department: string | null) => ({ department });
+		expect(pair([m('result', 2023, '研修', 2, '回', dept('子育て支援課')), m('target', 2024, '研修', 3, '回', dept('健康づくり課'))])).toEqual([]);
+		// nor a department's figure with a figure the source gives for the initiative as a whole
+		expect(pair([m('result', 2023, '研修', 2, '回', dept('子育て支援課')), m('target', 2024, '研修', 3, '回')])).toEqual([]);
+		const [a] = pair([m('result', 2023, '研修', 2, '回', dept('子育て支援課')), m('target', 2023, '研修', 3, '回', dept('子育て支援課'))]);
+		expect(a).toMatchObject({ basis: 'same_year', target_value: 3, result_value: 2 });
+		// Each department's own numbers decide whether unlabelled ones are unambiguous.
+		const rows = pair([
+			m('result', 2023, null, 2, '回', dept('子育て支援課')),
+			m('target', 2023, null, 3, '回', dept('子育て支援課')),
+			m('result', 2023, null, 5, '回', dept('健康づくり課')),
+			m('target', 2023, null, 6, '回', dept('健康づくり課'))
+		]);
+		expect(rows.map((r) => [r.target_value, r.result_value])).toEqual([
+			[3, 2],
+			[6, 5]
+		]);
 	});
 
 	it('leaves measures without a number unpaired', () => {
