@@ -60,3 +60,29 @@ test('each measure shows what it counts beside its value and the source text', a
 	await expect(row.locator('[data-col="indicator"]')).toHaveText(String(m.label_ja));
 	await expect(row).toContainText(String(m.raw_text));
 });
+
+test('a figure the source reports per department shows its department beside a label without it', async ({ page, consoleErrors }) => {
+	const { measures } = await readTables('measures');
+	// A 北本市 figure with a number, from a cell split by 【担当課】 headings.
+	const m = measures.find((x) => x.department !== null && x.value !== null && x.label_ja && String(x.initiative_id).startsWith('11233'))!;
+	expect(String(m.label_ja)).not.toContain(String(m.department));
+	const own = measures.filter((x) => x.initiative_id === m.initiative_id);
+	await page.goto(`/initiatives/${m.initiative_id}`);
+	await waitForBrowserData(page, 'initiative-name');
+	const rows = page.locator('[data-testid="measures"] tbody tr');
+	const row = rows.filter({ has: page.locator('td[data-col="indicator"]', { hasText: String(m.label_ja) }) }).first();
+	await expect(row.locator('[data-col="indicator"]')).toHaveText(String(m.label_ja));
+	await expect(row.locator('[data-col="department"]')).toHaveText(String(m.department));
+	// Every row names its department, or — where the cell's text has none.
+	await expect(rows.locator('[data-col="department"]')).toHaveText(own.map((x) => (x.department === null ? '—' : String(x.department))));
+	// 山口市: the figures of a row that adds a 担当課 to the city half.
+	const y = measures.find((x) => x.department !== null && String(x.initiative_id).startsWith('35203'))!;
+	await page.goto(`/initiatives/${y.initiative_id}`);
+	await expect(page.locator('[data-testid="measures"] [data-col="department"]', { hasText: String(y.department) }).first()).toBeVisible();
+	// A page without per-department figures has no department column.
+	const plain = measures.find((x) => String(x.initiative_id).startsWith('15107'))!;
+	await page.goto(`/initiatives/${plain.initiative_id}`);
+	await expect(page.locator('[data-testid="measures"] tbody tr').first()).toBeVisible();
+	await expect(page.locator('[data-testid="measures"] [data-col="department"]')).toHaveCount(0);
+	expect(consoleErrors).toEqual([]);
+});

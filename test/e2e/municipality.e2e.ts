@@ -53,3 +53,18 @@ test('the municipality page states the quality report of its source, and English
 	await expect(page).toHaveURL(new RegExp(`/en/municipalities/${plan.muni_code}$`));
 	await expect(page.locator('#quality-h')).toHaveText('Data quality (how the source was read)');
 });
+
+test('北本市\'s plan tree shows each 施策 with its description under the title', async ({ page, consoleErrors }) => {
+	const { goals, plans } = await readTables('goals', 'plans');
+	const plan = plans.find((p) => p.muni_code === '11233')!;
+	const described = goals.filter((g) => g.plan_id === plan.plan_id && g.description_ja !== null);
+	expect(described.length).toBeGreaterThan(0);
+	const g = described[0];
+	await page.goto('/municipalities/11233');
+	await waitForBrowserData(page, 'plan-tree');
+	const tree = page.getByTestId('plan-tree');
+	await expect(tree.locator(`li[data-goal="${g.goal_id}"] > .goal`)).toContainText(String(g.title_ja));
+	await expect(tree.locator(`li[data-goal="${g.goal_id}"] > [data-testid="goal-description"]`)).toHaveText(String(g.description_ja));
+	await expect(tree.getByTestId('goal-description')).toHaveCount(described.length);
+	expect(consoleErrors).toEqual([]);
+});

@@ -59,6 +59,7 @@ export const dashboard: Messages = {
 	no_achievements: { ja: '組にできる目標と実績はありません。', en: 'No target could be paired with a result.' },
 	col_initiative: { ja: '取組', en: 'Initiative' },
 	col_indicator: { ja: '指標', en: 'Indicator' },
+	col_department: { ja: '担当課', en: 'Department' },
 	col_target: { ja: '目標', en: 'Target' },
 	col_result: { ja: '実績', en: 'Result' },
 	col_ratio: { ja: '達成率', en: 'Ratio' },

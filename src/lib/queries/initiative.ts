@@ -37,6 +37,8 @@ export interface MeasureRow {
 	is_estimate: boolean;
 	is_cumulative: boolean;
 	label_ja: string | null;
+	/** the department the figure belongs to where the source reports per department */
+	department: string | null;
 	raw_text: string;
 	value: number | null;
 	unit: string | null;
@@ -141,7 +143,7 @@ export async function initiativePage(db: Connector, id: string): Promise<Initiat
 	);
 	const measures = await db.query<MeasureRow & Record<string, unknown>>(
 		`SELECT x.measure_id, x.attached_to, x.kind, x.fiscal_year, x.every_year, x.is_estimate, x.is_cumulative,
-		        x.label_ja, x.raw_text, x.value, x.unit, x.qualifier, x.line
+		        x.label_ja, x.department, x.raw_text, x.value, x.unit, x.qualifier, x.line
 		 FROM measures x JOIN initiatives i ON x.initiative_id = i.initiative_id OR (x.initiative_id IS NULL AND x.goal_id = i.goal_id)
 		 WHERE i.initiative_id = ?
 		 ORDER BY x.fiscal_year NULLS LAST, CASE x.kind WHEN 'target' THEN 1 WHEN 'plan' THEN 2 ELSE 3 END, x.measure_id`,

@@ -29,6 +29,8 @@ export interface GoalRow {
 	level_name_ja: string;
 	code: string | null;
 	title_ja: string;
+	/** what the goal means, where the source explains it (北本市's 施策 説明) */
+	description_ja: string | null;
 }
 
 export interface TreeInitiative {
@@ -100,7 +102,7 @@ export async function municipalityPage(db: Connector, code: string): Promise<Mun
 		[code]
 	);
 	const goals = await db.query<GoalRow & Record<string, unknown>>(
-		`SELECT g.goal_id, g.plan_id, g.parent_goal_id, g.level, g.level_name_ja, g.code, g.title_ja
+		`SELECT g.goal_id, g.plan_id, g.parent_goal_id, g.level, g.level_name_ja, g.code, g.title_ja, g.description_ja
 		 FROM goals g JOIN plans p USING (plan_id) WHERE p.muni_code = ? ORDER BY g.plan_id, g.seq`,
 		[code]
 	);
