@@ -48,7 +48,8 @@ function numberData<T extends Int32 | Float64>(type: T, values: readonly Cell[])
 		const v = values[i];
 		if (v !== null && v !== undefined) data[i] = Number(v);
 	}
-	return makeData({ type, length: values.length, nullCount: nulls, nullBitmap: bitmap, data } as never) as Data<T>;
+	// makeData's overloads cannot see that T is Int32 or Float64 here; the buffer matches the type above.
+	return makeData({ type, length: values.length, nullCount: nulls, nullBitmap: bitmap, data } as never) as unknown as Data<T>;
 }
 
 function boolData(values: readonly Cell[]): Data<Bool> {
