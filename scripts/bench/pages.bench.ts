@@ -209,6 +209,6 @@ export default async function pagesBench({ browser, baseURL, dataDir }: BenchCon
 		lines.push(`| ${file.name} | ${file.bytes} | ${file.rows} | ${decode.toFixed(1)} | ${arrow.toFixed(1)} | ${((arrow / bareTotal) * 100).toFixed(1)}% |`);
 	}
 	lines.push(`| all | | | | ${decodeSum.toFixed(1)} | ${((decodeSum / bareTotal) * 100).toFixed(1)}% |`, '');
-	lines.push('parquet-wasm (the other candidate reader) is not installed, so it is not measured here.', '');
+	lines.push('parquet-wasm (the other candidate reader) is not a dependency; it was measured once against this path: see PARQUET-READERS.md.', '');
 		return lines.join('\n');
 }
