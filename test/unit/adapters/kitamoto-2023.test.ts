@@ -303,6 +303,9 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 	it('applies the reviewed corrections and flags what it cannot read', () => {
 		expect(result.correctionsUsed).toEqual(corrections.map((c) => c.id).sort());
 		expect(byLine(49).departments).toEqual(['子育て支援課']);
+		// 11233-c16: OCR's 【子育で支援課】 heading is the 子育て支援課 of the same row's progress cell.
+		expect(measuresOf(byLine(218).initiative_id).filter((m) => m.department?.startsWith('子育')).map((m) => m.department)).toContain('子育て支援課');
+		expect(result.measures.some((m) => m.department?.includes('子育で'))).toBe(false);
 		expect(byLine(115).name_ja).toBe('サロン担当者研修');
 		expect(byLine(315)).toMatchObject({ name_ja: '成年後見制度利用支援事業' });
 		expect(byLine(315).description_ja).toMatch(/^○市長による成年後見の申し立て/);
