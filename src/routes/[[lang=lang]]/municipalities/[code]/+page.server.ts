@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { readFileSync } from 'node:fs';
 import { nativeDatabase } from '$lib/server/native-db';
 import { municipalityCodes, municipalityPage } from '$lib/queries/municipality';
 import { qualityFor } from '$lib/queries/quality';
-import { QualityReport } from '$lib/contract/quality';
+import { qualityReport } from '$lib/server/quality-report';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = async () => {
@@ -14,6 +13,5 @@ export const entries: EntryGenerator = async () => {
 export const load: PageServerLoad = async ({ params }) => {
 	const page = await municipalityPage(await nativeDatabase(), params.code);
 	if (!page) error(404, `no municipality ${params.code}`);
-	const report = QualityReport.parse(JSON.parse(readFileSync('static/data/quality.json', 'utf8')));
-	return { code: params.code, page, quality: qualityFor(report, page.plans.map((p) => p.source_file)) };
+	return { code: params.code, page, quality: qualityFor(qualityReport(), page.plans.map((p) => p.source_file)) };
 };

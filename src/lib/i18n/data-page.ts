@@ -1,0 +1,42 @@
+import type { Messages } from './index';
+
+/** The data page: what is published, how to download and cite it, and where it comes from. */
+export const dataPage: Messages = {
+	nav_data: { ja: 'データ', en: 'Data' },
+	title: { ja: 'データと出典', en: 'Data and sources' },
+	intro: {
+		ja: 'このサイトが表示するものはすべて、次の表（Parquet形式）から読んでいます。そのままダウンロードでき、SQLワークベンチでも同じ名前で問い合わせできます。年度は年度開始年の西暦（令和2年度＝2020）です。',
+		en: 'Everything this site shows is read from the tables below (Parquet files). Download them as they are, or query them by the same names in the SQL workbench. Fiscal years are the Gregorian year the 年度 starts in (令和2年度 = 2020).'
+	},
+	tables: { ja: '表', en: 'Tables' },
+	col_table: { ja: '表', en: 'Table' },
+	col_row_is: { ja: '1行は', en: 'One row is' },
+	col_rows: { ja: '行数', en: 'Rows' },
+	col_download: { ja: 'ダウンロード', en: 'Download' },
+	columns_of: { ja: '{table} の列', en: 'Columns of {table}' },
+	col_column: { ja: '列', en: 'Column' },
+	col_type: { ja: '型', en: 'Type' },
+	col_meaning: { ja: '意味', en: 'Meaning' },
+	sources: { ja: '出典（ソース文書）', en: 'Sources' },
+	sources_intro: {
+		ja: '各市区町村の公表資料から抽出したテキストを、様式ごとの読み取り規則（アダプタ）で読んでいます。読めなかった箇所・補正した箇所は品質レポートに行番号つきで記録しています。',
+		en: "Text extracted from each municipality's published report, read by one reader (adapter) per template. What could not be read, and every correction, is recorded with its line in the quality report."
+	},
+	col_source: { ja: 'ソースファイル', en: 'Source file' },
+	col_municipality: { ja: '市区町村', en: 'Municipality' },
+	col_adapter: { ja: 'アダプタ', en: 'Adapter' },
+	col_initiatives: { ja: '取組', en: 'Initiatives' },
+	col_warnings: { ja: '警告', en: 'Warnings' },
+	col_unreadable: { ja: '判読不能', en: 'Unreadable' },
+	col_corrections: { ja: '補正', en: 'Corrections' },
+	quality_download: { ja: '品質レポート（quality.json）をダウンロード', en: 'Download the quality report (quality.json)' },
+	cite: { ja: '引用', en: 'How to cite' },
+	cite_text: {
+		ja: '地域福祉計画アトラス データセット（版 {version}）。出典：上記各市区町村・社会福祉協議会の公表資料。',
+		en: 'Welfare Plan Atlas (地域福祉計画アトラス) dataset, version {version}. Sources: the reports published by the municipalities and councils of social welfare listed above.'
+	},
+	cite_version: {
+		ja: '版は各ソースファイルのSHA-256の先頭8桁をつないだもので、ソースが変わると変わります。',
+		en: 'The version joins the first 8 hex digits of each source file\'s SHA-256: it changes whenever a source changes.'
+	}
+};

@@ -1,0 +1,28 @@
+import { ALL_TABLES } from '../contract/index';
+import type { Connector } from '../db/connector';
+
+/** Rows of every published table, in the contract's order. Table names come from the contract only. */
+export async function tableRowCounts(db: Connector): Promise<Record<string, number>> {
+	const parts = ALL_TABLES.map((t) => `SELECT '${t.name}' AS name, count(*) AS n FROM main."${t.name}"`);
+	const rows = await db.query<{ name: string; n: number }>(parts.join(' UNION ALL '));
+	return Object.fromEntries(rows.map((r) => [r.name, r.n]));
+}
+
+export interface SourceRow {
+	source_file: string;
+	source_sha256: string;
+	adapter: string;
+	muni_code: string;
+	name_ja: string;
+	name_en: string;
+	title_ja: string;
+	report_fiscal_year: number;
+}
+
+/** Each source report with its municipality and plan, for the data page's list of sources. */
+export async function sources(db: Connector): Promise<SourceRow[]> {
+	return db.query<SourceRow & Record<string, unknown>>(`
+		SELECT p.source_file, p.source_sha256, p.adapter, p.muni_code, m.name_ja, m.name_en, p.title_ja, p.report_fiscal_year
+		FROM plans p JOIN municipalities m USING (muni_code)
+		ORDER BY p.source_file`);
+}

@@ -1,0 +1,41 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { parquetReadObjects } from 'hyparquet';
+import { test, expect, readTable } from './fixtures';
+
+test('the data page lists every published table with its row count, and a download re-reads to the same rows', async ({ page, offsite, consoleErrors }) => {
+	await page.goto('/data');
+	const names = readdirSync('build/data').filter((f) => f.endsWith('.parquet')).map((f) => f.replace(/\.parquet$/, ''));
+	expect(names.length).toBeGreaterThan(10);
+	await expect(page.locator('[data-testid="tables"] > tbody > tr')).toHaveCount(names.length);
+	for (const name of names) {
+		const rows = await readTable(name);
+		await expect(page.locator(`tr[data-table="${name}"] [data-col="rows"]`)).toHaveText(rows.length.toLocaleString('ja-JP'));
+	}
+	const [download] = await Promise.all([page.waitForEvent('download'), page.locator('tr[data-table="initiatives"] [data-testid="download"]').click()]);
+	const bytes = readFileSync((await download.path())!);
+	const downloaded = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+	const served = await readTable('initiatives');
+	expect(downloaded.map((r) => [r.initiative_id, r.name_ja])).toEqual(served.map((r) => [r.initiative_id, r.name_ja]));
+	expect(offsite).toEqual([]);
+	expect(consoleErrors).toEqual([]);
+});
+
+test('the data page names each source with its quality figures and a citation with the dataset version', async ({ page }) => {
+	const quality = JSON.parse(readFileSync('build/data/quality.json', 'utf8')) as {
+		dataset_version: string;
+		sources: { source_file: string; rows_found: { initiatives: number }; warnings: unknown[]; unreadable: number; corrections_used: string[] }[];
+	};
+	await page.goto('/en/data');
+	await expect(page.locator('h1')).toHaveText('Data and sources');
+	for (const s of quality.sources) {
+		const row = page.locator(`tr[data-source-file="${s.source_file}"]`);
+		await expect(row.locator('[data-col="initiatives"]')).toHaveText(s.rows_found.initiatives.toLocaleString('en-GB'));
+		await expect(row.locator('[data-col="warnings"]')).toHaveText(String(s.warnings.length));
+		await expect(row.locator('[data-col="unreadable"]')).toHaveText(String(s.unreadable));
+		await expect(row.locator('[data-col="corrections"]')).toHaveText(String(s.corrections_used.length));
+	}
+	await expect(page.getByTestId('citation')).toContainText(quality.dataset_version);
+	// A table name opens the SQL workbench on that table.
+	await page.locator('tr[data-table="themes"] a').first().click();
+	await expect(page).toHaveURL(/\/en\/sql\?q=SELECT/);
+});
