@@ -53,3 +53,9 @@ export class SourceError extends Error {
 export function emptyResult(): AdapterResult {
 	return { goals: [], initiatives: [], measures: [], evaluations: [], notes: [], warnings: [], correctionsUsed: [] };
 }
+
+/** The grading scheme of a report whose template grades every row; a manifest without one is refused here. */
+export function requireScheme(doc: SourceDocument, ctx: AdapterContext, field: string | null = null): GradingScheme {
+	if (!ctx.scheme) throw new SourceError(doc.entry.file, 1, field, 'this report grades its rows: the manifest must name its grading scheme');
+	return ctx.scheme;
+}

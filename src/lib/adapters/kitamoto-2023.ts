@@ -1,5 +1,5 @@
 import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from './adapter';
-import { SourceError, emptyResult } from './adapter';
+import { SourceError, emptyResult, requireScheme } from './adapter';
 import type { Evaluation, Initiative, Measure } from '../contract/tables';
 import type { QualityWarning } from '../contract/quality';
 import { actorOfDepartments, initiativeId, MeasureIds, measuresFromCell } from './records';
@@ -62,8 +62,7 @@ export const kitamoto2023: Adapter = {
 		const file = doc.entry.file;
 		const { muni_code } = doc.entry.municipality;
 		const { plan_id } = doc.entry.plan;
-		const scheme = ctx.scheme;
-		if (!scheme) throw new SourceError(file, 1, null, 'the manifest gives no grading scheme for this report');
+		const scheme = requireScheme(doc, ctx);
 		const levels = scheme.levels.map((l) => l.grade);
 		const definitions = scheme.levels.map((l) => l.definition_ja);
 		const fixes = new CorrectionBook(file, ctx.corrections);

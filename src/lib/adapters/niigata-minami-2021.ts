@@ -1,5 +1,5 @@
 import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from './adapter';
-import { SourceError, emptyResult } from './adapter';
+import { SourceError, emptyResult, requireScheme } from './adapter';
 import type { Goal, Initiative } from '../contract/tables';
 import { actorOfDepartments, initiativeId, MeasureIds } from './records';
 import { readGrade } from '../normalize/grade';
@@ -39,8 +39,7 @@ export const niigataMinami2021: Adapter = {
 		const file = doc.entry.file;
 		const { muni_code } = doc.entry.municipality;
 		const { plan_id } = doc.entry.plan;
-		const scheme = ctx.scheme;
-		if (!scheme) throw new SourceError(file, 1, FIELD.grade, 'this report grades every row: the manifest must name its grading scheme');
+		const scheme = requireScheme(doc, ctx, FIELD.grade);
 		const levels = scheme.levels.map((l) => l.grade);
 
 		const layout = readLayout(file, doc.lines);

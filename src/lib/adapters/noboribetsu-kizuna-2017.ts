@@ -1,5 +1,5 @@
 import type { Adapter, AdapterResult, SourceDocument } from './adapter';
-import { SourceError, emptyResult } from './adapter';
+import { SourceError, emptyResult, requireScheme } from './adapter';
 import type { Initiative } from '../contract/tables';
 import { initiativeId, MeasureIds, measuresFromCell } from './records';
 import { fold, htmlListItems, tidy } from '../normalize/text';
@@ -51,8 +51,7 @@ export const noboribetsuKizuna2017: Adapter = {
 		const file = doc.entry.file;
 		const { muni_code } = doc.entry.municipality;
 		const { plan_id } = doc.entry.plan;
-		const scheme = ctx.scheme;
-		if (!scheme) throw new SourceError(file, 1, null, 'the manifest gives no grading scheme for this report');
+		const scheme = requireScheme(doc, ctx);
 		const levels = scheme.levels.map((l) => l.grade);
 
 		const headerIndex = doc.lines.findIndex((l) => HEADER.test(l));
