@@ -1,34 +1,47 @@
 /**
  * npm run data: sources → adapters → zod validation → Parquet in static/data/.
  * Writes into a fresh temporary folder and swaps it in only when everything succeeded, so a
- * failing run leaves the previous dataset as it was.
+ * failing run leaves the previous dataset as it was, and a killed run leaves a complete one
+ * (scripts/lib/swap-dir.ts; the next run finishes a swap that was cut short).
  */
-import { mkdirSync, rmSync, renameSync, existsSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { buildDataset } from './lib/dataset';
 import { writeParquetFiles } from './lib/write-parquet';
+import { recoverDir, replaceDir } from './lib/swap-dir';
 import { ALL_TABLES } from '../src/lib/contract/index';
 
 const OUT = process.env.ATLAS_DATA_OUT ?? 'static/data';
 
+/**
+ * Fault injection for the kill test (test/unit/pipeline/kill.test.ts): ATLAS_KILL_AT=<step> makes
+ * the run kill itself with SIGKILL right after that step, as a power cut or `kill -9` would.
+ */
+function step(name: string): void {
+	if (process.env.ATLAS_KILL_AT === name) process.kill(process.pid, 'SIGKILL');
+}
+
 async function main(): Promise<void> {
 	const started = performance.now();
+	const stagedPrefix = `.${basename(OUT)}-tmp-`;
+	for (const what of recoverDir(OUT, stagedPrefix)) console.log(`data: a previous run was cut short: ${what}`);
+	step('recovered');
 	const onlyAt = process.argv.indexOf('--only');
 	const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : undefined;
 	const dataDir = process.env.ATLAS_DATA_DIR;
 	const { dataset, quality } = buildDataset({ only, ...(dataDir ? { dataDir, sourcesDir: join(dataDir, 'sources') } : {}) });
+	step('dataset-built');
 	const parent = dirname(OUT);
 	mkdirSync(parent, { recursive: true });
-	const tmp = join(parent, `.data-tmp-${process.pid}`);
+	const tmp = join(parent, `${stagedPrefix}${process.pid}`);
 	rmSync(tmp, { recursive: true, force: true });
 	mkdirSync(tmp);
+	step('staging-created');
 	try {
-		await writeParquetFiles(tmp, ALL_TABLES, dataset);
+		await writeParquetFiles(tmp, ALL_TABLES, dataset, (table) => step(`wrote-${table}`));
 		writeFileSync(join(tmp, 'quality.json'), JSON.stringify(quality, null, '\t') + '\n');
-		const old = `${tmp}-old`;
-		if (existsSync(OUT)) renameSync(OUT, old);
-		renameSync(tmp, OUT);
-		rmSync(old, { recursive: true, force: true });
+		step('wrote-quality');
+		replaceDir(OUT, tmp, step);
 	} catch (e) {
 		rmSync(tmp, { recursive: true, force: true });
 		throw e;

@@ -43,7 +43,12 @@ export async function loadTable(conn: DuckDBConnection, table: TableDef, rows: r
  * Write each table to `${dir}/${name}.parquet`. One thread and rows already in key order keep the
  * bytes identical from run to run; snappy is the compression every Parquet reader in JS handles.
  */
-export async function writeParquetFiles(dir: string, tables: readonly TableDef[], data: Record<string, readonly Record<string, unknown>[]>): Promise<void> {
+export async function writeParquetFiles(
+	dir: string,
+	tables: readonly TableDef[],
+	data: Record<string, readonly Record<string, unknown>[]>,
+	written: (table: string) => void = () => {}
+): Promise<void> {
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 	const conn = await instance.connect();
 	try {
@@ -51,6 +56,7 @@ export async function writeParquetFiles(dir: string, tables: readonly TableDef[]
 			await loadTable(conn, table, data[table.name] ?? []);
 			const path = `${dir}/${table.name}.parquet`.replace(/'/g, "''");
 			await conn.run(`COPY "${table.name}" TO '${path}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000)`);
+			written(table.name);
 		}
 	} finally {
 		conn.closeSync();
