@@ -209,11 +209,12 @@ export const kitamoto2023: Adapter = {
 			if (isRepost) reposts.push({ initiative, pointer: pointer ? `${pointer.section}|${pointer.action}` : null, line });
 
 			// Measures: the plan's final-year target (the report does not say which year that is), the
-			// FY2023 progress and the FY2024 target, each split by department.
+			// FY2023 progress and the FY2024 target, each split by department. The FY2024 target is one
+			// year's (kind plan): a FY2023 figure is not progress towards it.
 			const measureCells: [number, Measure['kind'], number | null][] = [
 				[COL.target, 'target', null],
 				[COL.result, 'result', resultYear],
-				[COL.nextTarget, 'target', nextYear]
+				[COL.nextTarget, 'plan', nextYear]
 			];
 			for (const [k, kind, fiscal_year] of measureCells) {
 				if (!cells[k] || readRepostPointer(cells[k])) continue;
@@ -228,9 +229,10 @@ export const kitamoto2023: Adapter = {
 						if (baseline) {
 							const year = readFiscalYear(baseline.yearLabel);
 							const label = made.find((m) => m.value !== null)?.label_ja ?? null;
-							const result = cellMeasures(ids, initiative_id, 'result', year, { ...segment, text: baseline.value }, line, label, report(baseline.text));
-							for (const m of result) m.raw_text = baseline.text;
-							out.measures.push(...result);
+							// ※R3 29件 is where the count stood when the plan was drafted: a baseline, never a result.
+							const start = cellMeasures(ids, initiative_id, 'baseline', year, { ...segment, text: baseline.value }, line, label, report(baseline.text));
+							for (const m of start) m.raw_text = baseline.text;
+							out.measures.push(...start);
 						}
 						continue;
 					}

@@ -1,5 +1,6 @@
 import type { Initiative, Measure } from '../contract/tables';
 import { readQuantities, isNoValue } from '../normalize/quantity';
+import { readNotCarriedOut } from '../normalize/status';
 import { tidy, unwrapName } from '../normalize/text';
 
 /**
@@ -23,6 +24,8 @@ export interface CellMeasureInput {
 	narrow_cell?: boolean;
 	/** the department whose part of the cell this is, where the source reports per department */
 	department?: string | null;
+	/** the cell is a narrative (実施状況 prose) beside a column of figures: its figures are quotations */
+	narrative?: boolean;
 }
 
 const EVERY_YEAR = /毎年|毎月|年\s*[0-9０-９]+\s*回|年間|各年度|毎年度/;
@@ -54,29 +57,37 @@ export function measuresFromCell(ids: MeasureIds, input: CellMeasureInput): Meas
 		attached_to: input.initiative_id ? ('initiative' as const) : ('goal' as const),
 		kind: input.kind,
 		fiscal_year: input.fiscal_year,
-		every_year: input.kind !== 'result' && EVERY_YEAR.test(raw),
+		// 年3回 in one year's plan (2021年度計画) is that year's count; only a target holds every year.
+		every_year: input.kind === 'target' && EVERY_YEAR.test(raw),
 		is_estimate: input.is_estimate ?? false,
 		department: input.department ?? null,
+		status: null,
+		status_ja: null,
+		narrative: input.narrative ?? false,
 		raw_text: raw,
 		line: input.line,
 		line_end: input.line_end ?? input.line
 	};
 	// In a narrow cell the PDF's wrapping left spaces inside words (開 催 → 開催): read the text without them.
-	const quantities = isNoValue(raw) ? [] : readQuantities(input.narrow_cell ? unwrapName(raw) : raw);
+	const reading = input.narrow_cell ? unwrapName(raw) : raw;
+	const quantities = isNoValue(raw) ? [] : readQuantities(reading);
+	// A result cell that says the work did not happen (研修会 中止, 未実施) records it: the item is a
+	// measure of its own with that status, so a plan for the year pairs with "not carried out".
+	const notCarriedOut = input.kind === 'result' && !isNoValue(raw) ? readNotCarriedOut(reading, quantities) : [];
+	const statement = (label: string | null, status: { text: string }[]): Measure => ({
+		...base,
+		measure_id: ids.take(owner),
+		is_cumulative: CUMULATIVE.test(raw),
+		label_ja: label,
+		value: null,
+		unit: null,
+		qualifier: null,
+		...(status.length ? { status: 'not_carried_out' as const, status_ja: status.map((s) => s.text).join('; ') } : {})
+	});
 	if (!quantities.length) {
-		return [
-			{
-				...base,
-				measure_id: ids.take(owner),
-				is_cumulative: CUMULATIVE.test(raw),
-				label_ja: input.label_fallback ?? null,
-				value: null,
-				unit: null,
-				qualifier: null
-			}
-		];
+		return [statement(input.label_fallback ?? notCarriedOut.find((s) => s.label)?.label ?? null, notCarriedOut)];
 	}
-	return quantities.map((q) => ({
+	const figures: Measure[] = quantities.map((q) => ({
 		...base,
 		measure_id: ids.take(owner),
 		is_cumulative: CUMULATIVE.test(q.label ?? '') || CUMULATIVE.test(q.qualifier ?? ''),
@@ -85,6 +96,8 @@ export function measuresFromCell(ids: MeasureIds, input: CellMeasureInput): Meas
 		unit: q.unit,
 		qualifier: q.qualifier
 	}));
+	// Figures keep their ids; the items not carried out follow them.
+	return [...figures, ...notCarriedOut.map((s) => statement(s.label, [s]))];
 }
 
 /** Initiative ids: municipality code and a three-digit number, with an optional suffix (-c council, -s city). */

@@ -293,8 +293,10 @@ function halfMeasures(
 	const labelled = targets.filter((m) => m.value !== null);
 	const indicatorLabel = labelled.length === 1 ? labelled[0].label_ja : null;
 	const measures = [
-		...cellMeasures(scratch, { ...common, kind: 'result', fiscal_year: years.status, text: half.status, read_as: correctedReading(scope, line, '平成30年度実施状況', half.status) }),
-		...cellMeasures(scratch, { ...common, kind: 'plan', fiscal_year: years.plan, text: half.plan, read_as: correctedReading(scope, line, '令和元年度実施予定', half.plan) }),
+		// The 実施状況 prose quotes figures beside the 30年度実績 column of figures: narrative, so that a
+		// target pairs with the column's figure where there is one.
+		...cellMeasures(scratch, { ...common, kind: 'result', narrative: true, fiscal_year: years.status, text: half.status, read_as: correctedReading(scope, line, '平成30年度実施状況', half.status) }),
+		...cellMeasures(scratch, { ...common, kind: 'plan', narrative: true, fiscal_year: years.plan, text: half.plan, read_as: correctedReading(scope, line, '令和元年度実施予定', half.plan) }),
 		...targets,
 		...cellMeasures(scratch, { ...common, kind: 'result', fiscal_year: years.result, text: half.result, label_fallback: indicatorLabel, read_as: correctedReading(scope, line, '30年度実績', half.result) })
 	];

@@ -7,7 +7,9 @@ const fiscalYear = z.number().int().min(1989).max(2100);
 const line = z.number().int().positive();
 
 export const ACTORS = ['city', 'council', 'joint', 'unknown'] as const;
-export const MEASURE_KINDS = ['result', 'target', 'plan'] as const;
+export const MEASURE_KINDS = ['result', 'target', 'plan', 'baseline'] as const;
+/** What a result cell says about work that did not happen (中止, 未実施, 延期, 開催予定 …). */
+export const MEASURE_STATUSES = ['not_carried_out'] as const;
 export const BANDS = ['achieved', 'mostly_achieved', 'partly_achieved', 'not_achieved'] as const;
 
 export const municipalities = defineTable({
@@ -100,13 +102,31 @@ export const measures = defineTable({
 		initiative_id: column(z.string().nullable(), 'VARCHAR', 'initiative it describes (null when it belongs to a goal-wide cell)', '取組ID（目標全体の欄の場合はnull）'),
 		goal_id: column(z.string().nullable(), 'VARCHAR', 'goal it describes when the source gives it for a group of initiatives', '目標全体に属する場合の目標ID'),
 		attached_to: column(z.enum(['initiative', 'goal']), 'VARCHAR', 'initiative: the source ties it to one initiative; goal: to a group (merged cell)', '取組に属するか目標全体に属するか'),
-		kind: column(z.enum(MEASURE_KINDS), 'VARCHAR', 'result (実績), target (目標値), or plan (計画・予定)', '種別（result＝実績、target＝目標、plan＝計画）'),
+		kind: column(
+			z.enum(MEASURE_KINDS),
+			'VARCHAR',
+			"result (実績); target (目標値 for the plan's period or a year after it); plan (one year's plan or target: 2021年度計画, 令和6年度の目標); baseline (the starting point printed beside a target: ※R3 29件, 計画策定時点; never a result)",
+			'種別（result＝実績、target＝計画期間の目標、plan＝単年度の計画・目標、baseline＝目標欄に記された基準値（※R3、計画策定時点）で実績ではない）'
+		),
 		fiscal_year: column(fiscalYear.nullable(), 'INTEGER', 'fiscal year it refers to (Gregorian start year); null when the source gives none', '年度（西暦）'),
-		every_year: column(z.boolean(), 'BOOLEAN', 'the target holds for every year (毎年, 年N回, 毎年度)', '毎年の目標か'),
+		every_year: column(z.boolean(), 'BOOLEAN', 'the target holds for every year (毎年, 年N回, 毎年度 in a target cell); one year\'s plan (2021年度計画: 年3回) is that year\'s figure, never every year', '毎年の目標か（単年度の計画欄の「年N回」はその年度の値）'),
 		is_estimate: column(z.boolean(), 'BOOLEAN', 'the result is an estimate (見込み)', '見込み値か'),
 		is_cumulative: column(z.boolean(), 'BOOLEAN', 'the value is a running total (累計)', '累計値か'),
 		label_ja: column(z.string().nullable(), 'VARCHAR', 'what is counted, from the text around the number', '指標名'),
 		department: column(z.string().nullable(), 'VARCHAR', 'department the figure belongs to, where the source reports per department; else null', '担当課別に記載されている場合の担当課'),
+		status: column(
+			z.enum(MEASURE_STATUSES).nullable(),
+			'VARCHAR',
+			'not_carried_out where a result cell says the work did not happen that year (中止, 未実施, 延期, 休止, 開催予定, 実施できなかった); null otherwise. A printed 0 is a value, not a status',
+			'実施状況（not_carried_out＝中止・未実施・延期・開催予定などで実施されなかった。0と記載された実績は数値）'
+		),
+		status_ja: column(z.string().nullable(), 'VARCHAR', 'the words that say so, as printed (研修会 中止)', '実施されなかったことを示す語句（原文）'),
+		narrative: column(
+			z.boolean(),
+			'BOOLEAN',
+			'the figure is quoted in a narrative cell (山口市 実施状況) rather than printed in a column of figures; pairing prefers the column figure',
+			'記述欄（実施状況）の文中の数値か（実績欄の数値を優先して組み合わせる）'
+		),
 		raw_text: column(z.string().min(1), 'VARCHAR', 'the source cell text (whitespace tidied)', '原文'),
 		value: column(z.number().finite().nullable(), 'DOUBLE', 'the number read from the text, null if none', '数値'),
 		unit: column(z.string().nullable(), 'VARCHAR', 'unit printed with the number (人, 回, 件, %, …)', '単位'),

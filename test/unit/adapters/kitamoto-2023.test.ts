@@ -137,28 +137,28 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 		expect(target).toMatchObject({ kind: 'target', fiscal_year: null, raw_text: '目標設定なし', value: null, unit: null, line: 11 });
 		expect(rest.map((m) => [m.kind, m.fiscal_year, m.value])).toEqual([
 			['result', 2023, null],
-			['target', 2024, null]
+			['plan', 2024, null]
 		]);
 		expect(evaluationsOf(row.initiative_id)).toEqual([]);
 		expect(result.notes.filter((n) => n.initiative_id === row.initiative_id).map((n) => n.field)).toEqual(['evaluation_reason']);
 	});
 
-	it('reads targets with the value at drafting time (※R3) as a target and a FY2021 result', () => {
+	it('reads targets with the value at drafting time (※R3) as a target and a FY2021 baseline, never a result', () => {
 		const row = byLine(47);
 		expect(row).toMatchObject({ name_ja: '高齢者の通いの場', departments: ['高齢介護課'] });
 		const m = measuresOf(row.initiative_id);
 		expect(m.map((x) => [x.kind, x.fiscal_year, x.label_ja, x.value, x.unit, x.qualifier])).toEqual([
 			['target', null, '開催箇所数', 68, '箇所', null],
-			['result', 2021, '開催箇所数', 62, '箇所', null],
+			['baseline', 2021, '開催箇所数', 62, '箇所', null],
 			['result', 2023, null, 10, '回', null],
 			['result', 2023, null, 368, '人', '延'],
-			['target', 2024, null, null, null, null]
+			['plan', 2024, null, null, null, null]
 		]);
 		expect(m[1].raw_text).toBe('※R3 62箇所');
 		const plan = measuresOf(byLine(259).initiative_id);
 		expect(plan.slice(0, 3).map((x) => [x.kind, x.fiscal_year, x.value, x.unit])).toEqual([
 			['target', null, 30, '件'],
-			['result', 2021, 29, '件'],
+			['baseline', 2021, 29, '件'],
 			['result', 2023, 20, '件']
 		]);
 	});
@@ -177,7 +177,7 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 			['result', 2023, '令和5年人口10万対自殺率 北本市', 25.86, null],
 			['result', 2023, '令和5年人口10万対自殺率 埼玉県', 17.84, null],
 			['result', 2023, '令和5年人口10万対自殺率 国', 17.27, null],
-			['target', 2024, '人口10万対自殺死亡率', 14.4, null]
+			['plan', 2024, '人口10万対自殺死亡率', 14.4, null]
 		]);
 		expect(warningsAt(274)).toEqual([]);
 		expect(evaluationsOf(row.initiative_id).map((e) => e.grade)).toEqual(['B']);
@@ -199,8 +199,8 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 			['result', 2023, '障がい福祉課', '〇障がい者グループホームが新規開設', 2, 'か所'],
 			['result', 2023, '障がい福祉課', '〇自立支援協議会の開催', 52, '回'],
 			['result', 2023, '高齢介護課', null, null, null],
-			['target', 2024, '障がい福祉課', null, null, null],
-			['target', 2024, '高齢介護課', null, null, null]
+			['plan', 2024, '障がい福祉課', null, null, null],
+			['plan', 2024, '高齢介護課', null, null, null]
 		]);
 		// raw_text keeps the segment as printed, heading included
 		expect(m[1].raw_text).toMatch(/^【障がい福祉課】 〇障がい者グループホームが新規開設/);
@@ -212,9 +212,10 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 		expect(shared.find((x) => x.raw_text.startsWith('【子育て支援課】【高齢介護課】'))!.department).toBe('子育て支援課・高齢介護課');
 		expect(shared.find((x) => x.value === 11)).toMatchObject({ department: '子育て支援課', label_ja: '事例検討会を', unit: '回' });
 		expect(shared.find((x) => x.raw_text.startsWith('の事例検討会'))!.department).toBeNull();
-		// No label keeps a 【…】 heading; rows without headings have no department.
+		// No label keeps a 【…】 heading; rows without headings have no department. (107: 106 figures and
+		// statements, and 【共生福祉課】 福祉避難所開設訓練が実施できなかった at line 244 as not carried out.)
 		expect(result.measures.filter((x) => x.label_ja?.includes('【'))).toEqual([]);
-		expect(result.measures.filter((x) => x.department !== null)).toHaveLength(106);
+		expect(result.measures.filter((x) => x.department !== null)).toHaveLength(107);
 		expect(result.measures.filter((x) => x.department !== null).every((x) => x.raw_text.includes(`【${x.department!.split('・')[0]}】`))).toBe(true);
 		expect(measuresOf(byLine(47).initiative_id).every((x) => x.department === null)).toBe(true);
 	});
@@ -240,7 +241,7 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 		]);
 		// …but a day after a month is a date: 11/25~26 and 令和6年12月8日 give no count.
 		expect(measuresOf(byLine(50).initiative_id).filter((m) => m.value !== null)).toEqual([]);
-		expect(measuresOf(byLine(303).initiative_id).filter((m) => m.kind === 'target' && m.fiscal_year === 2024 && m.value !== null)).toEqual([]);
+		expect(measuresOf(byLine(303).initiative_id).filter((m) => m.kind === 'plan' && m.fiscal_year === 2024 && m.value !== null)).toEqual([]);
 	});
 
 	it('keeps each department\'s text apart in cells with 【担当課】 headings', () => {
@@ -269,7 +270,7 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 		const target = measuresOf(byLine(33).initiative_id);
 		expect(target.slice(0, 3).map((m) => [m.kind, m.fiscal_year, m.value, m.unit, m.raw_text])).toEqual([
 			['target', null, 12, '校', '福祉の心を育む交流事業の実施校 I 2校'],
-			['result', 2021, 1, '校', '※計画策定時点 R 3: I 校'],
+			['baseline', 2021, 1, '校', '※計画策定時点 R 3: I 校'],
 			['result', 2023, 1, '校', '実施校 I 校 コロナ前は、9校が福祉施設の交流を行ってい た。']
 		]);
 		expect(warningsAt(33).filter((w) => w.code === 'ocr_digit_read')).toHaveLength(3);

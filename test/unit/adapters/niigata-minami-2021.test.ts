@@ -320,6 +320,30 @@ describe('the 新潟市南区 adapter', () => {
 	});
 });
 
+describe('the 新潟市南区 adapter: work that did not happen, and a result of 0', () => {
+	const outcomes = (id: string) => measuresOf(result, id).map((m) => [m.kind, m.fiscal_year, m.label_ja, m.value, m.status, m.status_ja, m.line]);
+	it('reads 1回 / 1回 / 未実施 (line 1015) as a FY2021 result not carried out', () => {
+		expect(outcomes('15106-044')).toEqual([
+			['result', 2020, null, 1, null, null, 1015],
+			['plan', 2021, null, 1, null, null, 1015],
+			['result', 2021, null, null, 'not_carried_out', '未実施', 1015]
+		]);
+	});
+	it('reads 相談会 1回 研修会 中止 (line 1030) as one figure and one item not carried out', () => {
+		expect(outcomes('15106-045').filter((m) => m[0] === 'result' && m[1] === 2021)).toEqual([
+			['result', 2021, '相談会', 1, null, null, 1030],
+			['result', 2021, '研修会', null, 'not_carried_out', '研修会 中止', 1030]
+		]);
+	});
+	it('reads フォーラム中止 beside the counts of the same cell (line 605) and 講演会を3月27日に開催予定 (line 784)', () => {
+		expect(outcomes('15106-023').filter((m) => m[4])).toEqual([['result', 2021, 'フォーラム', null, 'not_carried_out', 'フォーラム中止', 605]]);
+		expect(outcomes('15106-031').filter((m) => m[4])).toEqual([['result', 2021, '講演会', null, 'not_carried_out', '講演会を3月27日に開催予定', 784]]);
+	});
+	it('reads 12回 72人 → 0回 (line 769) as a result of 0, not as no result', () => {
+		expect(outcomes('15106-030').filter((m) => m[1] === 2021 && m[0] === 'result')).toEqual([['result', 2021, null, 0, null, null, 769]]);
+	});
+});
+
 describe('the 新潟市南区 adapter on a damaged copy', () => {
 	// A page break as the PDF text prints it: the column header, the legend and the two banners.
 	const pageBreak = (headerLines: string[], legend: number, basic: number, field: number) => [

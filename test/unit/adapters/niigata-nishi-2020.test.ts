@@ -90,3 +90,14 @@ describe('the 新潟市西区 adapter', () => {
 		expect(damaged.warnings).toContainEqual(expect.objectContaining({ line: 32, code: 'shifted_columns' }));
 	});
 });
+
+describe('the 新潟市西区 adapter: work that did not happen', () => {
+	it('reads 事業休止 (line 29) as the FY2020 result not carried out, and 受け入れ人数 0人 (line 18) as a result of 0', async () => {
+		const { niigataNishi2020 } = await import('../../../src/lib/adapters/niigata-nishi-2020');
+		const { loadDocument, loadManifest } = await import('../../../scripts/lib/sources');
+		const entry = loadManifest().sources.find((s) => s.adapter === 'niigata-nishi-2020')!;
+		const { measures } = niigataNishi2020.read(loadDocument(entry), { scheme: null, corrections: [] });
+		expect(measures.find((m) => m.initiative_id === '15107-014' && m.kind === 'result')).toMatchObject({ fiscal_year: 2020, value: null, status: 'not_carried_out', status_ja: '事業休止' });
+		expect(measures.find((m) => m.initiative_id === '15107-006' && m.kind === 'result')).toMatchObject({ value: 0, unit: '人', status: null });
+	});
+});

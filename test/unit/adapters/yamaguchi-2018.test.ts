@@ -413,3 +413,15 @@ describe('the 山口市 reading helpers', () => {
 		]);
 	});
 });
+
+describe('the 山口市 adapter: figures quoted in prose and figures in the 30年度実績 column', () => {
+	it('marks the 実施状況 figures as narrative and the 30年度実績 figures as not (35203-004-c, line 37)', () => {
+		const results = measuresOf('35203-004-c', 'result').map((m) => [m.label_ja, m.value, m.unit, m.narrative]);
+		expect(results).toContainEqual(['中学校', 2, '校', true]);
+		expect(results).toContainEqual(['福祉体験学習開催支援学校数', 35, '校', false]);
+		expect(measuresOf('35203-004-c', 'target').every((m) => !m.narrative)).toBe(true);
+	});
+	it('reads 年10回 in the 令和元年度実施予定 cell as that year\'s plan, not a target for every year (35203-004-s)', () => {
+		expect(measuresOf('35203-004-s', 'plan').map((m) => [m.fiscal_year, m.value, m.every_year])).toEqual([[2019, 10, false]]);
+	});
+});

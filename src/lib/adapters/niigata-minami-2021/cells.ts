@@ -177,16 +177,22 @@ export function figureMeasures(ids: MeasureIds, input: FigureInput): Measure[] {
 	};
 	const scratch = new MeasureIds();
 	const found: Measure[] = [];
+	// Items not carried out follow the cell's figures, so the figures keep their order.
+	const undone: Measure[] = [];
 	if (!isNoValue(raw)) {
 		for (const item of cellItems(input.block, input.context)) {
 			const planned = isPlanned(input.kind, item);
 			for (const text of clauses(tidy(item))) {
 				const quantities = readQuantities(text);
-				if (!quantities.length) continue;
-				// measuresFromCell gives one measure per quantity, in the same order.
+				// measuresFromCell gives one measure per quantity, in the same order, then one per item
+				// the cell says was not carried out (研修会 中止).
 				const read = measuresFromCell(scratch, { ...base, text });
 				read.forEach((m, k) => {
 					const q = quantities[k];
+					if (!q) {
+						if (m.status) undone.push({ ...m, is_estimate: m.is_estimate || planned });
+						return;
+					}
 					if (isDate(text, q)) return;
 					const near = fold(text).slice(q.end).match(NEAR)?.[1];
 					const qualifier = near ? [m.qualifier, near].filter(Boolean).join(' ') : m.qualifier;
@@ -195,9 +201,10 @@ export function figureMeasures(ids: MeasureIds, input: FigureInput): Measure[] {
 			}
 		}
 	}
+	found.push(...undone);
 	if (!found.length) {
 		const [statement] = measuresFromCell(scratch, { ...base, text: raw });
-		found.push({ ...statement, is_estimate: statement.is_estimate || isPlanned(input.kind, raw), label_ja: null, value: null, unit: null, qualifier: null });
+		found.push({ ...statement, is_estimate: statement.is_estimate || isPlanned(input.kind, raw), label_ja: statement.status ? statement.label_ja : null, value: null, unit: null, qualifier: null });
 	}
 	return found.map((m) => ({ ...m, measure_id: ids.take(input.initiative_id), raw_text: raw }));
 }
