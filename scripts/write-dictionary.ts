@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { ALL_TABLES, columnsOf } from '../src/lib/contract/index';
+import { warningCatalogue } from '../src/lib/template-kit/warnings';
 
 const PATH = 'data/DICTIONARY.md';
 
@@ -28,6 +29,19 @@ export function dictionary(): string {
 		}
 		out.push('');
 	}
+	out.push(
+		'## Warning codes / 警告コード',
+		'',
+		'`quality.json` lists every warning with its source line and one of these codes (`src/lib/template-kit/warnings.ts`).',
+		'A notice: the text was read and the record is right. A warning: part of the record is missing or uncertain.',
+		'Unreadable: the text could not be read and is kept as printed (counted in `unreadable`).  ',
+		'`quality.json` の警告には次のいずれかのコードが付きます（注意＝読み取れて記録は正しい、警告＝記録の一部が欠けるか不確か、判読不能＝原文のまま保持）。',
+		'',
+		'| code | severity | unreadable | meaning | 意味 |',
+		'|---|---|---|---|---|'
+	);
+	for (const w of warningCatalogue()) out.push(`| \`${w.code}\` | ${w.severity} | ${w.unreadable ? 'yes' : 'no'} | ${w.en} | ${w.ja} |`);
+	out.push('');
 	return out.join('\n');
 }
 

@@ -39,3 +39,23 @@ test('the data page names each source with its quality figures and a citation wi
 	await page.locator('tr[data-table="themes"] a').first().click();
 	await expect(page).toHaveURL(/\/en\/sql\?q=SELECT/);
 });
+
+test('the data page explains every warning code of the quality report, with how often it occurs', async ({ page }) => {
+	const quality = JSON.parse(readFileSync('build/data/quality.json', 'utf8')) as {
+		warning_codes: { code: string; severity: string; unreadable: boolean; ja: string; en: string }[];
+		sources: { warnings: { code: string }[] }[];
+	};
+	const used = quality.sources.flatMap((s) => s.warnings.map((w) => w.code));
+	expect(used.length).toBeGreaterThan(0);
+	await page.goto('/data');
+	const rows = page.getByTestId('warning-codes').locator('tbody tr');
+	await expect(rows).toHaveCount(quality.warning_codes.length);
+	for (const w of quality.warning_codes) {
+		const row = page.locator(`[data-testid="warning-codes"] tr[data-code="${w.code}"]`);
+		await expect(row.locator('[data-col="meaning"]')).toHaveText(w.ja);
+		await expect(row.locator('[data-col="count"]')).toHaveText(String(used.filter((c) => c === w.code).length));
+		await expect(row.locator('[data-col="unreadable-kind"]')).toHaveCount(w.unreadable ? 1 : 0);
+	}
+	await page.goto('/en/data');
+	await expect(page.locator('[data-testid="warning-codes"] tr[data-code="unreadable_grade"] [data-col="meaning"]')).toHaveText('the grade mark cannot be read: kept raw, grade left empty');
+});

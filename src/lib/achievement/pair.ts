@@ -1,4 +1,5 @@
 import type { Measure } from '../contract/tables';
+import { VOCABULARY } from '../template-kit/vocabulary';
 import type { AchievementRow } from '../contract/common-ground';
 import { bandOf, type BandThreshold } from '../grading/crosswalk';
 
@@ -19,12 +20,8 @@ import { bandOf, type BandThreshold } from '../grading/crosswalk';
  * figure over an estimate. Nothing else is paired; unpaired measures stay as they are.
  */
 
-const UNIT_VARIANTS: readonly (readonly [RegExp, string])[] = [
-	[/^名$/, '人'],
-	[/^[ヶケヵカか箇]所$/, 'か所'],
-	[/^％$/, '%'],
-	[/^ヵ?か?月$/, '月']
-];
+/** Spellings of one unit (data/vocabulary.json: units.same). */
+const UNIT_VARIANTS: readonly (readonly [RegExp, string])[] = VOCABULARY.units.same.map((s) => [new RegExp(s.pattern), s.unit] as const);
 
 export function normalizeUnit(unit: string | null): string | null {
 	if (unit === null) return null;

@@ -1,6 +1,8 @@
 import type { Goal, Initiative, InitiativeNote, Measure, Evaluation } from '../contract/tables';
 import type { Correction, GradingScheme, SourceEntry } from '../contract/manifest';
 import type { QualityWarning } from '../contract/quality';
+import { SourceError } from '../template-kit/source-error';
+import type { CorrectionBook } from '../template-kit/corrections';
 
 /** A source report as an adapter sees it: its manifest entry and its text, line by line. */
 export interface SourceDocument {
@@ -15,6 +17,11 @@ export interface AdapterContext {
 	scheme: GradingScheme | null;
 	/** Corrections for this source file only. */
 	corrections: readonly Correction[];
+	/**
+	 * The same corrections as a book, already checked against the source: apply them through it. The
+	 * pipeline stops the run on a correction no template applied (ids not in `correctionsUsed`).
+	 */
+	book: CorrectionBook;
 }
 
 /** Everything an adapter reads from one report. Records are checked against the contract afterwards. */
@@ -37,18 +44,7 @@ export interface Adapter {
 	read(doc: SourceDocument, ctx: AdapterContext): AdapterResult;
 }
 
-/** Raised for input an adapter cannot read at all; names the place. */
-export class SourceError extends Error {
-	constructor(
-		readonly sourceFile: string,
-		readonly line: number,
-		readonly field: string | null,
-		message: string
-	) {
-		super(`${sourceFile}:${line}${field ? ` (${field})` : ''}: ${message}`);
-		this.name = 'SourceError';
-	}
-}
+export { SourceError };
 
 export function emptyResult(): AdapterResult {
 	return { goals: [], initiatives: [], measures: [], evaluations: [], notes: [], warnings: [], correctionsUsed: [] };

@@ -1,16 +1,19 @@
 import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from './adapter';
 import { SourceError, emptyResult, requireScheme } from './adapter';
 import type { Evaluation, Initiative, Measure } from '../contract/tables';
+import type { WarningCode } from '../template-kit/warnings';
 import type { QualityWarning } from '../contract/quality';
-import { actorOfDepartments, initiativeId, MeasureIds, measuresFromCell } from './records';
+import { initiativeId, MeasureIds, measuresFromCell } from '../template-kit/records';
+import { actorOfDepartments } from '../template-kit/departments';
 import { foldLookalikes, isJapaneseChar, readSectionNumber, tidy, unwrapName } from '../normalize/text';
 import { readFiscalYear } from '../normalize/fiscal-year';
 import { readGrade } from '../normalize/grade';
 import { COL, COLUMNS, readLayout, type PageHeader } from './kitamoto-2023/layout';
-import { GoalBook, readActionLine, resolvePages, type ResolvedPage } from './kitamoto-2023/hierarchy';
+import { readActionLine, resolvePages, type ResolvedPage } from './kitamoto-2023/hierarchy';
+import { GoalBook } from '../template-kit/goals';
+import { hasRepostMark, withoutRepostMark } from '../template-kit/repost';
 import { CorrectionBook } from './kitamoto-2023/corrections';
 import {
-	hasRepostMark,
 	headingDepartments,
 	isDashOnly,
 	isLegendText,
@@ -23,7 +26,6 @@ import {
 	readRepostPointer,
 	splitBaseline,
 	splitByDepartment,
-	withoutRepostMark,
 	segmentBody,
 	segmentDepartment,
 	type DepartmentEntry,
@@ -42,7 +44,7 @@ export const BLANK_NAME = '（事業名空欄）';
 
 type Row = { line: number; raw: string[]; cells: string[] };
 
-function warning(file: string, line: number, column: number | null, code: string, message: string, raw: string | null, initiative_id: string | null, field: string | null = column ? COLUMNS[column - 1] : null): QualityWarning {
+function warning(file: string, line: number, column: number | null, code: WarningCode, message: string, raw: string | null, initiative_id: string | null, field: string | null = column ? COLUMNS[column - 1] : null): QualityWarning {
 	return { source_file: file, line, column, field, code, message, raw, initiative_id };
 }
 
@@ -91,7 +93,7 @@ export const kitamoto2023: Adapter = {
 		const known = knownDepartments(rows);
 		const rowAt = new Map(rows.map((r) => [r.line, r]));
 
-		const book = new GoalBook(plan_id, file);
+		const book = new GoalBook(plan_id, file, readName);
 		const ids = new MeasureIds();
 		let page: ResolvedPage | null = null;
 		let action: { goal_id: string; policyCode: string; index: number } | null = null;
@@ -146,7 +148,7 @@ export const kitamoto2023: Adapter = {
 			}
 			const n = out.initiatives.length + 1;
 			const initiative_id = initiativeId(muni_code, n);
-			const w = (column: number | null, code: string, message: string, rawText: string | null) =>
+			const w = (column: number | null, code: WarningCode, message: string, rawText: string | null) =>
 				warn(warning(file, line, column, code, message, rawText, initiative_id));
 
 			// 事業名

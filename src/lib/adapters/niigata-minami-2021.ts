@@ -1,7 +1,9 @@
 import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from './adapter';
 import { SourceError, emptyResult, requireScheme } from './adapter';
 import type { Goal, Initiative } from '../contract/tables';
-import { actorOfDepartments, initiativeId, MeasureIds } from './records';
+import { initiativeId, MeasureIds } from '../template-kit/records';
+import { actorOfDepartments } from '../template-kit/departments';
+import { hasRepostMark, withoutRepostMark } from '../template-kit/repost';
 import { readGrade } from '../normalize/grade';
 import { readLayout, type Banner } from './niigata-minami-2021/layout';
 import { CorrectionBook } from './niigata-minami-2021/corrections';
@@ -20,7 +22,6 @@ const FIGURE_COLUMNS = ['2021年度計画', '2021年度実績', '2021年度実�
 const itemField = (column: string) => `${column}の項目`;
 /** Fields a correction for this source may name: cell and item boundaries no rule can see. */
 const CORRECTABLE = [FIELD.name, FIELD.department, ...FIGURE_COLUMNS, ...FIGURE_COLUMNS.map(itemField)];
-const REPOST = /[（(]再掲[）)]$/;
 
 function bannerTitle(file: string, section: Section, banners: Banner[], level: Banner['level']): Banner {
 	const found = banners.filter((b) => b.level === level);
@@ -141,8 +142,8 @@ export const niigataMinami2021: Adapter = {
 
 		// A （再掲） row repeats an initiative printed earlier under another 目標, with its own figures.
 		for (const initiative of out.initiatives) {
-			if (!REPOST.test(initiative.name_ja)) continue;
-			const base = initiative.name_ja.replace(REPOST, '');
+			if (!hasRepostMark(initiative.name_ja)) continue;
+			const base = withoutRepostMark(initiative.name_ja);
 			const original = out.initiatives.find((o) => o !== initiative && o.name_ja === base);
 			if (original) initiative.repost_of = original.initiative_id;
 			else out.warnings.push({ source_file: file, line: initiative.line_start, column: null, field: FIELD.name, code: 'repost_original_not_found', message: `no initiative named "${base}" in the report`, raw: initiative.name_ja, initiative_id: initiative.initiative_id });

@@ -1,6 +1,6 @@
 import type { Adapter, AdapterResult, SourceDocument } from './adapter';
 import { SourceError, emptyResult } from './adapter';
-import { initiativeId, MeasureIds, measuresFromCell } from './records';
+import { initiativeId, MeasureIds, measuresFromCell } from '../template-kit/records';
 import { htmlToText, tidy, unwrapName } from '../normalize/text';
 import { readFiscalYear } from '../normalize/fiscal-year';
 

@@ -1,7 +1,7 @@
 import type { Adapter, AdapterResult, SourceDocument } from './adapter';
 import { SourceError, emptyResult, requireScheme } from './adapter';
 import type { Initiative } from '../contract/tables';
-import { initiativeId, MeasureIds, measuresFromCell } from './records';
+import { initiativeId, MeasureIds, measuresFromCell } from '../template-kit/records';
 import { fold, htmlListItems, tidy } from '../normalize/text';
 import { readFiscalYear } from '../normalize/fiscal-year';
 import { readGrade } from '../normalize/grade';

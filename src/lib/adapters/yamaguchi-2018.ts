@@ -3,11 +3,12 @@ import type { Correction } from '../contract/manifest';
 import { SourceError, emptyResult } from './adapter';
 import type { Goal, Initiative, InitiativeNote, Measure } from '../contract/tables';
 import type { QualityWarning } from '../contract/quality';
-import { initiativeId, MeasureIds } from './records';
+import { initiativeId, MeasureIds } from '../template-kit/records';
 import { fold, tidy } from '../normalize/text';
 import { readFiscalYear } from '../normalize/fiscal-year';
 import { readContents, type ContentsActivity, type ContentsAim, type ContentsGoal } from './yamaguchi-2018/contents';
-import { ACTIVITY, cellText, readActivityRow, readDepartmentRow, type ActivityRow, type DepartmentRow, type Half } from './yamaguchi-2018/rows';
+import { cellText } from '../template-kit/cells';
+import { ACTIVITY, readActivityRow, readDepartmentRow, type ActivityRow, type DepartmentRow, type Half } from './yamaguchi-2018/rows';
 import { cellMeasures, indicatorItems, unreadFigures } from './yamaguchi-2018/measures';
 
 /**

@@ -51,8 +51,11 @@ export type GradingScheme = z.infer<typeof GradingScheme>;
 export const GradingSchemeFile = z.object({ schemes: z.array(GradingScheme) });
 
 /**
- * data/corrections.json: what no rule can read. Each entry says where, what the text says, what it
- * means and why; adapters apply them by source and line and the quality report counts them.
+ * data/corrections/<source>.json: what no rule can read. One meaning in every template: on source
+ * line `line`, the text `text` (as printed there) is read, in the field `field`, as `means` (the same
+ * text where only the field is corrected: a cell boundary the PDF lost); `why` gives the evidence.
+ * A correction whose text is no longer on its line, or that the template does not apply, stops the
+ * run (src/lib/template-kit/corrections.ts); the quality report counts the ones applied.
  */
 export const Correction = z.object({
 	id: z.string().min(1),

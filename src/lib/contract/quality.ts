@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEVERITIES, WARNING_CODES } from '../template-kit/warnings';
 
 /** One thing a reader of the data should know about a source: where, what, and the raw text kept. */
 export const QualityWarning = z.object({
@@ -6,8 +7,8 @@ export const QualityWarning = z.object({
 	line: z.number().int().positive(),
 	column: z.number().int().positive().nullable(),
 	field: z.string().nullable(),
-	/** short machine-readable kind: unreadable_grade, grade_outside_scheme, shifted_columns, … */
-	code: z.string().min(1),
+	/** a code of the warning catalogue (src/lib/template-kit/warnings.ts) */
+	code: z.enum(WARNING_CODES),
 	message: z.string().min(1),
 	raw: z.string().nullable(),
 	/** the initiative concerned, where there is one */
@@ -28,14 +29,26 @@ export const SourceQuality = z.object({
 	}),
 	/** For each nullable column, how many records of this source leave it empty. */
 	fields_missing: z.record(z.string(), z.number().int()),
+	/** warnings whose catalogue entry says the text could not be read */
 	unreadable: z.number().int(),
 	corrections_used: z.array(z.string()),
 	warnings: z.array(QualityWarning)
 });
 export type SourceQuality = z.infer<typeof SourceQuality>;
 
+/** One entry of the warning catalogue, as quality.json lists it for readers of the report. */
+export const WarningKindRow = z.object({
+	code: z.enum(WARNING_CODES),
+	severity: z.enum(SEVERITIES),
+	unreadable: z.boolean(),
+	ja: z.string().min(1),
+	en: z.string().min(1)
+});
+
 export const QualityReport = z.object({
 	dataset_version: z.string(),
+	/** what each warning code means (the catalogue), so the report explains itself */
+	warning_codes: z.array(WarningKindRow),
 	sources: z.array(SourceQuality),
 	totals: z.object({ initiatives: z.number().int(), warnings: z.number().int(), corrections_used: z.number().int() })
 });

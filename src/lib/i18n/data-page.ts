@@ -29,6 +29,16 @@ export const dataPage: Messages = {
 	col_warnings: { ja: '警告', en: 'Warnings' },
 	col_unreadable: { ja: '判読不能', en: 'Unreadable' },
 	col_corrections: { ja: '補正', en: 'Corrections' },
+	warning_codes: { ja: '警告の種類', en: 'Kinds of warning' },
+	warning_codes_intro: {
+		ja: '品質レポートの各警告には次のコードが付きます。「注意」は読み取れて記録は正しいもの、「警告」は記録の一部が欠けるか不確かなもの、「判読不能」は原文を読めずそのまま残したものです。',
+		en: 'Every warning in the quality report carries one of these codes. A notice: the text was read and the record is right; a warning: part of the record is missing or uncertain; unreadable: the text could not be read and is kept as printed.'
+	},
+	col_code: { ja: 'コード', en: 'Code' },
+	col_severity: { ja: '重さ', en: 'Severity' },
+	col_count: { ja: '件数', en: 'Count' },
+	severity_notice: { ja: '注意', en: 'Notice' },
+	severity_warning: { ja: '警告', en: 'Warning' },
 	quality_download: { ja: '品質レポート（quality.json）をダウンロード', en: 'Download the quality report (quality.json)' },
 	cite: { ja: '引用', en: 'How to cite' },
 	cite_text: {

@@ -1,20 +1,11 @@
 import { fold } from './text';
+import { VOCABULARY, alternation } from '../template-kit/vocabulary';
 
 /**
- * Units printed after numbers in the reports. Longer units first so that 事業所 wins over 事業.
- * A number followed by none of these is not read as a quantity (it may be a year, an age, a code).
+ * Units, qualifiers and verbs come from data/vocabulary.json. A number followed by no unit is not
+ * read as a quantity (it may be a year, an age, a code).
  */
-const UNITS = [
-	'事業所', '町内会', '自治会', '小学校', '中学校', '世帯', '団体', '施設', '時間', '講座', '種類', '地区',
-	'か所', 'ヶ所', 'ケ所', 'カ所', 'ヵ所', '箇所', '日間', '地域', '法人', '企業', 'サロン', '個所', '校区', '事業', '人日', '件数', '回数', '人', '名', '回',
-	'件', '校', '組', '日', '枚', '個', '円', '部', '冊', '台', '戸', '社', '園', '店', '点', '%', '％',
-	'割', '倍', '箇', '人分', '食', '通', '本', '号', '班', '区', '軒', '床', '室', '会場', '教室', 'クラブ', 'チーム', 'グループ'
-].sort((a, b) => b.length - a.length);
-
-const PREFIX_QUALIFIERS = ['総累計', '延べ', '延', 'のべ', '約', '累計', '合計', '計', '年間', '月平均', '平均', '各', '毎年', '全'];
-const SUFFIX_QUALIFIERS = ['以上', '以下', '未満', '超', '程度', '増', '減'];
-/** Verbs printed right after a count (2回開催, 5,462枚配布): part of that quantity, not the next label. */
-const TRAILING_VERBS = ['開催', '配布', '参加', '協力', '実施', '助成', '設置', '登録', '受講', '派遣', '達成'];
+const { units } = VOCABULARY;
 
 export interface Quantity {
 	/** What is counted: the words before the number, back to the previous quantity or separator. */
@@ -28,11 +19,11 @@ export interface Quantity {
 	end: number;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const UNIT_RE = UNITS.map(esc).join('|');
-const PREFIX_RE = PREFIX_QUALIFIERS.map(esc).join('|');
-const SUFFIX_RE = SUFFIX_QUALIFIERS.map(esc).join('|');
-const VERB_RE = TRAILING_VERBS.map(esc).join('|');
+// Longest first, so that 事業所 wins over 事業 and 総累計 over 累計.
+const UNIT_RE = alternation(units.counting);
+const PREFIX_RE = alternation(units.qualifiers_before);
+const SUFFIX_RE = alternation(units.qualifiers_after);
+const VERB_RE = alternation(units.verbs_after);
 
 // number: 1,337 / 91.1 / 5,406; not preceded by a letter that makes it a code (R5, H29, No.3).
 // A day after a month (3月27日) is a date, not 27 days: see isDate; 7月4,500部 and 月1回 are counts.

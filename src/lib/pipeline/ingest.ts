@@ -4,6 +4,8 @@ import type { QualityReport, SourceQuality } from '../contract/quality';
 import type { Adapter, AdapterResult, SourceDocument } from '../adapters/adapter';
 import { columnsOf, type TableDef } from '../contract/column';
 import { validateRows, type RecordPlace } from './validate';
+import { isUnreadable, warningCatalogue } from '../template-kit/warnings';
+import { readReport } from '../template-kit/read';
 
 /** Rows of every table, keyed by table name. */
 export type Dataset = Record<string, Record<string, unknown>[]>;
@@ -92,10 +94,8 @@ export function ingest(input: IngestInput): IngestOutput {
 		const scheme = entry.scheme_id ? (input.schemes.find((s) => s.scheme_id === entry.scheme_id) ?? null) : null;
 		if (entry.scheme_id && !scheme) throw new Error(`${entry.file}: grading scheme "${entry.scheme_id}" is not in grading-schemes.json`);
 
-		const result = adapter.read(doc, {
-			scheme,
-			corrections: input.corrections.filter((c) => c.source_file === entry.file)
-		});
+		// A correction that no longer fits its source stops the run here, in every template.
+		const result = readReport(adapter, doc, { scheme, corrections: input.corrections });
 
 		if (!seenMunicipalities.has(entry.municipality.muni_code)) {
 			dataset.municipalities.push(municipalityOf(entry));
@@ -126,7 +126,7 @@ export function ingest(input: IngestInput): IngestOutput {
 				notes: result.notes.length
 			},
 			fields_missing: missingFields(result),
-			unreadable: result.warnings.filter((w) => w.code.startsWith('unreadable')).length,
+			unreadable: result.warnings.filter((w) => isUnreadable(w.code)).length,
 			corrections_used: [...result.correctionsUsed].sort(),
 			warnings: [...result.warnings].sort((a, b) => a.line - b.line || a.code.localeCompare(b.code))
 		});
@@ -148,6 +148,7 @@ export function ingest(input: IngestInput): IngestOutput {
 
 	const quality: QualityReport = {
 		dataset_version: input.manifest.sources.map((s) => s.sha256.slice(0, 8)).join('-'),
+		warning_codes: warningCatalogue(),
 		sources,
 		totals: {
 			initiatives: dataset.initiatives.length,

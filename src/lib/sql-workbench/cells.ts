@@ -89,7 +89,7 @@ export function bigintReplacer(_key: string, value: unknown): unknown {
 }
 
 /** A plain value as one line of text for the grid and CSV; null has no text (the grid marks it). */
-export function cellText(v: Plain): string {
+export function valueText(v: Plain): string {
 	if (v === null) return '';
 	if (typeof v === 'string') return v;
 	if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);

@@ -1,4 +1,4 @@
-import { bigintReplacer, cellText, type Plain, type ResultColumn } from './cells';
+import { bigintReplacer, valueText, type Plain, type ResultColumn } from './cells';
 
 /**
  * Downloads of a whole result (never the cut display). CSV starts with a byte-order mark so that
@@ -12,7 +12,7 @@ function csvField(text: string): string {
 
 export function toCsv(columns: readonly ResultColumn[], rowCount: number): string {
 	const lines = [columns.map((c) => csvField(c.name)).join(',')];
-	for (let r = 0; r < rowCount; r++) lines.push(columns.map((c) => csvField(cellText(c.get(r)))).join(','));
+	for (let r = 0; r < rowCount; r++) lines.push(columns.map((c) => csvField(valueText(c.get(r)))).join(','));
 	return BOM + lines.join('\r\n') + '\r\n';
 }
 

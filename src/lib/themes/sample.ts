@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutRepostMark } from '../template-kit/repost';
 import type { Initiative } from '../contract/tables';
 
 /**
@@ -25,10 +26,9 @@ export const SampleFile = z.object({
  * digit, no 再掲 marker, no brackets' width differences.
  */
 export function nameKey(name: string): string {
-	return name
+	return withoutRepostMark(name)
 		.normalize('NFKC')
 		.replace(/\s+/g, '')
-		.replace(/[<(\[【]再掲[>)\]】]/g, '')
 		.replace(/^(?:[①-⑳]|\d+[.．、]?)(?=\D)/, '')
 		.replace(/[・、,]/g, '');
 }

@@ -1,3 +1,4 @@
+import { readReport } from '../../../src/lib/template-kit/read';
 import { describe, expect, it } from 'vitest';
 import { loadCorrections, loadDocument, loadManifest, loadSchemes } from '../../../scripts/lib/sources';
 import { kitamoto2023, BLANK_NAME } from '../../../src/lib/adapters/kitamoto-2023';
@@ -13,7 +14,7 @@ const schemes = loadSchemes();
 const scheme = schemes.find((s) => s.scheme_id === entry.scheme_id)!;
 const corrections = loadCorrections().filter((c) => c.source_file === entry.file);
 const ctx = { scheme, corrections };
-const result = kitamoto2023.read(doc, ctx);
+const result = readReport(kitamoto2023, doc, ctx);
 
 const byLine = (line: number): Initiative => {
 	const found = result.initiatives.find((i) => i.line_start === line);
@@ -330,20 +331,20 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 			[lines[16], lines[18]] = [lines[18], lines[16]]; // 目標 (line 17) and 説明 (line 19)
 			return lines;
 		});
-		expect(comparable(kitamoto2023.read(swapped, ctx))).toEqual(comparable(result));
+		expect(comparable(readReport(kitamoto2023, swapped, ctx))).toEqual(comparable(result));
 	});
 
 	it('gives the same records when a whole repeated page top is lost between two pages of one 施策', () => {
 		// lines 17-26 repeat 目標1 / 施策1-1 / 説明, the legend, 取組① and the column header: rows 27-29 then
 		// simply continue 取組① of the page before.
 		const lost = damaged((lines) => lines.map((l, i) => (i >= 16 && i <= 25 ? '' : l)));
-		expect(comparable(kitamoto2023.read(lost, ctx))).toEqual(comparable(result));
+		expect(comparable(readReport(kitamoto2023, lost, ctx))).toEqual(comparable(result));
 	});
 
 	it('stops with the place when only the page header above a repeated 取組 line is lost', () => {
 		// 取組① again (line 25) without a page header above it cannot be told from a lost header of another 施策
 		const lost = damaged((lines) => lines.map((l, i) => (i >= 16 && i <= 22 ? '' : l)));
-		expect(() => kitamoto2023.read(lost, ctx)).toThrowError(/003_1ab97e7656db3c51\.txt:25 \(取組\)/);
+		expect(() => readReport(kitamoto2023, lost, ctx)).toThrowError(/003_1ab97e7656db3c51\.txt:25 \(取組\)/);
 	});
 
 	it('stops with the place when a row is broken across lines', () => {
@@ -351,9 +352,11 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 			const cells = lines[146].split('\t'); // line 147: a row of 8 cells
 			return [...lines.slice(0, 146), cells.slice(0, 4).join('\t'), cells.slice(4).join('\t'), ...lines.slice(147)];
 		});
-		expect(() => kitamoto2023.read(broken, ctx)).toThrow(SourceError);
+		// The corrections below the damage no longer fit their lines (that stops the run too, see below).
+		const above = { scheme, corrections: corrections.filter((c) => c.line < 147) };
+		expect(() => readReport(kitamoto2023, broken, above)).toThrow(SourceError);
 		try {
-			kitamoto2023.read(broken, ctx);
+			readReport(kitamoto2023, broken, above);
 		} catch (e) {
 			expect(e).toMatchObject({ sourceFile: entry.file, line: 147, field: '令和5年度の進捗状況' });
 		}
@@ -365,24 +368,25 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 			const cells = lines[147].split('\t'); // line 148
 			return [...lines.slice(0, 147), cells.slice(0, 5).join('\t'), ...header, cells.slice(5).join('\t'), ...lines.slice(148)];
 		});
-		expect(() => kitamoto2023.read(broken, ctx)).toThrowError(/003_1ab97e7656db3c51\.txt:148 \(事業評価\)/);
+		const above = { scheme, corrections: corrections.filter((c) => c.line < 148) };
+		expect(() => readReport(kitamoto2023, broken, above)).toThrowError(/003_1ab97e7656db3c51\.txt:148 \(事業評価\)/);
 	});
 
 	it('stops with the place when a page header or a 取組 line is lost', () => {
 		// without the header of 施策1-2 (lines 36-38), its 取組① would land under 施策1-1
 		const noHeader = damaged((lines) => lines.map((l, i) => (i >= 35 && i <= 37 ? '' : l)));
-		expect(() => kitamoto2023.read(noHeader, ctx)).toThrowError(/:44 \(取組\)/);
+		expect(() => readReport(kitamoto2023, noHeader, ctx)).toThrowError(/:44 \(取組\)/);
 		// without 取組② (line 31), its rows would land under 取組①
 		const noAction = damaged((lines) => lines.map((l, i) => (i === 30 ? '' : l)));
-		expect(() => kitamoto2023.read(noAction, ctx)).toThrowError(/:32 \(取組\)/);
+		expect(() => readReport(kitamoto2023, noAction, ctx)).toThrowError(/:32 \(取組\)/);
 		// a row with a shifted, ninth filled cell
 		const shifted = damaged((lines) => lines.map((l, i) => (i === 11 ? `${l}\t生涯学習課` : l)));
-		expect(() => kitamoto2023.read(shifted, ctx)).toThrowError(/:12: a 事業 row with more than 8 filled cells/);
+		expect(() => readReport(kitamoto2023, shifted, ctx)).toThrowError(/:12: a 事業 row with more than 8 filled cells/);
 	});
 
 	it('refuses a correction that no longer matches its cell', () => {
 		const stale = [{ ...corrections[0], text: 'no such text' }];
-		expect(() => kitamoto2023.read(doc, { scheme, corrections: stale })).toThrowError(/correction 11233-c01/);
+		expect(() => readReport(kitamoto2023, doc, { scheme, corrections: stale })).toThrowError(/correction 11233-c01/);
 	});
 
 	it('passes the pipeline validation with every record', () => {

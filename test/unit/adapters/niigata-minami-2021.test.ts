@@ -1,3 +1,4 @@
+import { readReport } from '../../../src/lib/template-kit/read';
 import { describe, expect, it } from 'vitest';
 import { niigataMinami2021 } from '../../../src/lib/adapters/niigata-minami-2021';
 import { SourceError, type AdapterResult, type SourceDocument } from '../../../src/lib/adapters/adapter';
@@ -10,7 +11,7 @@ const entry = loadManifest().sources.find((s) => s.adapter === 'niigata-minami-2
 const doc = loadDocument(entry);
 const scheme = loadSchemes().find((s) => s.scheme_id === entry.scheme_id)!;
 const corrections = loadCorrections().filter((c) => c.source_file === entry.file);
-const read = (d: SourceDocument = doc, cs: readonly Correction[] = corrections) => niigataMinami2021.read(d, { scheme, corrections: cs });
+const read = (d: SourceDocument = doc, cs: readonly Correction[] = corrections) => readReport(niigataMinami2021, d, { scheme, corrections: cs });
 const result = read();
 
 const initiative = (id: string) => result.initiatives.find((i) => i.initiative_id === id)!;

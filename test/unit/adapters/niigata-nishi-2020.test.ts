@@ -1,3 +1,4 @@
+import { readReport } from '../../../src/lib/template-kit/read';
 import { describe, expect, it } from 'vitest';
 import { niigataNishi2020 } from '../../../src/lib/adapters/niigata-nishi-2020';
 import { loadDocument, loadManifest } from '../../../scripts/lib/sources';
@@ -5,7 +6,7 @@ import type { SourceDocument } from '../../../src/lib/adapters/adapter';
 
 const entry = loadManifest().sources.find((s) => s.adapter === 'niigata-nishi-2020')!;
 const doc = loadDocument(entry);
-const read = (d: SourceDocument = doc) => niigataNishi2020.read(d, { scheme: null, corrections: [] });
+const read = (d: SourceDocument = doc) => readReport(niigataNishi2020, d, { scheme: null, corrections: [] });
 const result = read();
 const byId = (id: string) => result.initiatives.find((i) => i.initiative_id === id)!;
 const measuresOf = (id: string) => result.measures.filter((m) => m.initiative_id === id);

@@ -1,3 +1,4 @@
+import { readReport } from '../../../src/lib/template-kit/read';
 import { describe, expect, it } from 'vitest';
 import { noboribetsuKizuna2017 } from '../../../src/lib/adapters/noboribetsu-kizuna-2017';
 import { loadDocument, loadManifest, loadSchemes } from '../../../scripts/lib/sources';
@@ -6,7 +7,7 @@ import type { SourceDocument } from '../../../src/lib/adapters/adapter';
 const entry = loadManifest().sources.find((s) => s.adapter === 'noboribetsu-kizuna-2017')!;
 const doc = loadDocument(entry);
 const scheme = loadSchemes().find((s) => s.scheme_id === entry.scheme_id)!;
-const read = (d: SourceDocument = doc) => noboribetsuKizuna2017.read(d, { scheme, corrections: [] });
+const read = (d: SourceDocument = doc) => readReport(noboribetsuKizuna2017, d, { scheme, corrections: [] });
 const result = read();
 
 describe('the 登別市 adapter', () => {

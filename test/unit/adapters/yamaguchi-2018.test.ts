@@ -1,9 +1,10 @@
+import { readReport } from '../../../src/lib/template-kit/read';
 import { describe, expect, it } from 'vitest';
 import { yamaguchi2018, nameSimilarity } from '../../../src/lib/adapters/yamaguchi-2018';
 import { readContents, splitActivities } from '../../../src/lib/adapters/yamaguchi-2018/contents';
 import { isDepartmentCell, readActivityRow, readDepartmentRow } from '../../../src/lib/adapters/yamaguchi-2018/rows';
 import { cellMeasures, indicatorItems, unreadFigures } from '../../../src/lib/adapters/yamaguchi-2018/measures';
-import { MeasureIds } from '../../../src/lib/adapters/records';
+import { MeasureIds } from '../../../src/lib/template-kit/records';
 import { SourceError, type AdapterResult, type SourceDocument } from '../../../src/lib/adapters/adapter';
 import { ingest } from '../../../src/lib/pipeline/ingest';
 import { ADAPTERS } from '../../../src/lib/adapters/registry';
@@ -12,7 +13,7 @@ import { loadCorrections, loadDocument, loadManifest, loadSchemes } from '../../
 const entry = loadManifest().sources.find((s) => s.adapter === 'yamaguchi-2018')!;
 const doc = loadDocument(entry);
 const corrections = loadCorrections().filter((c) => c.source_file === entry.file);
-const read = (d: SourceDocument = doc, cs = corrections) => yamaguchi2018.read(d, { scheme: null, corrections: cs });
+const read = (d: SourceDocument = doc, cs = corrections) => readReport(yamaguchi2018, d, { scheme: null, corrections: cs });
 const result = read();
 // Damaged copies move lines, so they are compared with a reading that applies no line-bound correction.
 const plain = read(doc, []);
@@ -288,9 +289,9 @@ describe('the 山口市 adapter', () => {
 		const corrected = read(doc, [correction]);
 		expect(corrected.correctionsUsed).toEqual(['example-c01']);
 		expect(corrected.measures.find((m) => m.initiative_id === '35203-012-c' && m.kind === 'target')).toMatchObject({ value: 12, raw_text: expect.stringContaining('年10ヵ所') });
-		// A correction whose text is not on its line is reported, not applied elsewhere.
+		// A correction whose text is not on its line stops the run, naming the line; it is never applied elsewhere.
 		const stray = { ...correction, line: 64 };
-		expect(read(doc, [stray]).warnings.find((w) => w.code === 'correction_not_applied')).toMatchObject({ line: 64, raw: '年10ヵ所' });
+		expect(() => read(doc, [stray])).toThrowError(/^004_0e03a675e01c87c9\.txt:64 \(主な活動指標\): correction example-c01 expects "年10ヵ所" on line 64/);
 	});
 
 	it('passes the contract: every record is valid in the pipeline', () => {
@@ -324,8 +325,9 @@ describe('the 山口市 adapter on a damaged copy', () => {
 		const lines = [...doc.lines];
 		const cells = lines[36].split('\t');
 		lines.splice(36, 1, cells.slice(0, 6).join('\t'), lines[2], cells.slice(6).join('\t'));
-		expect(() => read(withLines(lines))).toThrowError(SourceError);
-		expect(() => read(withLines(lines))).toThrowError(/004_0e03a675e01c87c9\.txt:37 \(担当課\)/);
+		// (without the corrections: the lines below the damage moved)
+		expect(() => read(withLines(lines), [])).toThrowError(SourceError);
+		expect(() => read(withLines(lines), [])).toThrowError(/004_0e03a675e01c87c9\.txt:37 \(担当課\)/);
 	});
 
 	it('stops rather than attach a row to the wrong activity when rows are out of order', () => {

@@ -1,5 +1,6 @@
 import { fold, foldLookalikes, isJapaneseChar, tidy } from '../../normalize/text';
-import { isCouncilBody } from '../records';
+import { isCouncilBody } from '../../template-kit/departments';
+import { withoutRepostMark } from '../../template-kit/repost';
 
 /**
  * Cell readers for the 北本市 progress report: names, department lists with per-department grades,
@@ -15,17 +16,6 @@ const CJK_RANGE = '\\u3000-\\u303f\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\
  */
 export function readName(text: string): string {
 	return tidy(text).replace(new RegExp(`(?<=[${CJK_RANGE}]) (?=[${CJK_RANGE}])(?!・)`, 'g'), '');
-}
-
-/** The mark of a repeated row in the name cell: 高齢者等見守りネットワーク事業 <再掲>. */
-const REPOST_MARK = /\s*[<＜〈(（]\s*再掲\s*[>＞〉)）]\s*/g;
-
-export function hasRepostMark(name: string): boolean {
-	return new RegExp(REPOST_MARK.source).test(name);
-}
-
-export function withoutRepostMark(name: string): string {
-	return tidy(name.replace(REPOST_MARK, ' '));
 }
 
 /** Name as compared between a 再掲 row and its original: no spaces, brackets, bullets or punctuation. */

@@ -1,9 +1,7 @@
-import type { Goal } from '../../contract/tables';
 import type { QualityWarning } from '../../contract/quality';
 import { SourceError } from '../adapter';
 import { fold, foldLookalikes, joinBrokenLines, readSectionNumber, tidy } from '../../normalize/text';
 import type { PageHeader } from './layout';
-import { readName } from './cells';
 
 /**
  * 目標 → 施策 → 取組 of the 北本市 report. Every page repeats its 目標 and 施策 with their numbers, and
@@ -130,100 +128,6 @@ export function resolvePages(file: string, pages: readonly PageHeader[], warning
 		}
 		return { page, goalNo, goalTitle: goal.title, policyCode, policyTitle: policy.title };
 	});
-}
-
-interface Occurrence {
-	text: string;
-	line: number;
-}
-
-interface GoalDraft {
-	goal_id: string;
-	parent_goal_id: string | null;
-	level: number;
-	level_name_ja: string;
-	code: string;
-	titles: Occurrence[];
-	descriptions: Occurrence[];
-}
-
-/**
- * The goals of the report, one record per real goal however many pages repeat it. Where the pages
- * print a title differently, the reading most pages agree on wins (the first one on a tie) and the
- * others are listed as warnings.
- */
-export class GoalBook {
-	private drafts = new Map<string, GoalDraft>();
-
-	constructor(
-		private readonly planId: string,
-		private readonly file: string
-	) {}
-
-	goalId(path: readonly (string | number)[]): string {
-		return `${this.planId}-G${path.join('-')}`;
-	}
-
-	/** Record one printing of a goal; returns its id. */
-	see(path: readonly (string | number)[], level_name_ja: string, code: string, title: Occurrence, description?: Occurrence): string {
-		const goal_id = this.goalId(path);
-		let draft = this.drafts.get(goal_id);
-		if (!draft) {
-			draft = {
-				goal_id,
-				parent_goal_id: path.length > 1 ? this.goalId(path.slice(0, -1)) : null,
-				level: path.length,
-				level_name_ja,
-				code,
-				titles: [],
-				descriptions: []
-			};
-			this.drafts.set(goal_id, draft);
-		}
-		draft.titles.push(title);
-		if (description && tidy(description.text)) draft.descriptions.push(description);
-		return goal_id;
-	}
-
-	has(goal_id: string): boolean {
-		return this.drafts.has(goal_id);
-	}
-
-	private pick(list: Occurrence[], field: string, goal_id: string, warnings: QualityWarning[]): Occurrence {
-		const counts = new Map<string, number>();
-		for (const o of list) counts.set(titleKey(o.text), (counts.get(titleKey(o.text)) ?? 0) + 1);
-		let best = list[0];
-		for (const o of list) if ((counts.get(titleKey(o.text)) ?? 0) > (counts.get(titleKey(best.text)) ?? 0)) best = o;
-		for (const o of list) {
-			if (titleKey(o.text) === titleKey(best.text)) continue;
-			warnings.push({
-				source_file: this.file, line: o.line, column: 2, field, code: 'header_text_differs',
-				message: `this page prints the ${field} of ${goal_id} differently from most pages; the record keeps "${best.text}" (line ${best.line})`,
-				raw: o.text, initiative_id: null
-			});
-		}
-		return best;
-	}
-
-	/** Goal records in source order; a 施策's 説明 is its description. */
-	finish(warnings: QualityWarning[]): Goal[] {
-		return [...this.drafts.values()].map((d, seq) => {
-			const title = this.pick(d.titles, d.level_name_ja, d.goal_id, warnings);
-			const description = d.descriptions.length ? this.pick(d.descriptions, '説明', d.goal_id, warnings) : null;
-			return {
-				goal_id: d.goal_id,
-				plan_id: this.planId,
-				parent_goal_id: d.parent_goal_id,
-				level: d.level,
-				level_name_ja: d.level_name_ja,
-				code: d.code,
-				title_ja: readName(title.text),
-				description_ja: description ? readName(description.text) : null,
-				seq,
-				line: title.line
-			};
-		});
-	}
 }
 
 const CIRCLED = /^[①-⑳]/;

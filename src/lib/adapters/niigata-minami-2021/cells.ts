@@ -1,7 +1,7 @@
 import type { Measure } from '../../contract/tables';
 import { isNoValue, readQuantities, type Quantity } from '../../normalize/quantity';
 import { fold, joinBrokenLines, tidy, unwrapName } from '../../normalize/text';
-import { MeasureIds, measuresFromCell } from '../records';
+import { MeasureIds, measuresFromCell } from '../../template-kit/records';
 import type { Block } from './rows';
 
 /**
@@ -77,7 +77,7 @@ export function cellLabels(block: Block, context: ItemContext = {}): Set<string>
 }
 
 /** A cell as one tidy text: its items separated by a space. */
-export function cellText(block: Block, context: ItemContext = {}): string {
+export function blockText(block: Block, context: ItemContext = {}): string {
 	return tidy(cellItems(block, context).join(' '));
 }
 
@@ -166,7 +166,7 @@ export interface FigureInput {
  * the whole cell as raw_text; a cell without counts is one statement.
  */
 export function figureMeasures(ids: MeasureIds, input: FigureInput): Measure[] {
-	const raw = cellText(input.block, input.context);
+	const raw = blockText(input.block, input.context);
 	const base = {
 		initiative_id: input.initiative_id,
 		kind: input.kind,

@@ -1,5 +1,6 @@
 import { SourceError } from '../adapter';
-import { htmlToText, tidy } from '../../normalize/text';
+import { tidy } from '../../normalize/text';
+import { cellText } from '../../template-kit/cells';
 
 /**
  * The 目次 (table of contents) of the 山口市 report: one row per 活動目標, with the 基本目標 in a merged
@@ -40,10 +41,6 @@ export interface Contents {
 }
 
 const NUMBERED = /^(\d+)\s*(.+)$/;
-
-function cellText(cell: string): string {
-	return tidy(htmlToText(cell).replace(/\n/g, ' '));
-}
 
 /** "① a ② b 1 1" → [{①, a}, {②, b}] and the trailing page numbers ["1", "1"]. */
 export function splitActivities(text: string): { activities: ContentsActivity[]; pages: string[] } {

@@ -1,5 +1,5 @@
 import type { Measure } from '../../contract/tables';
-import { MeasureIds, measuresFromCell, type CellMeasureInput } from '../records';
+import { MeasureIds, measuresFromCell, type CellMeasureInput } from '../../template-kit/records';
 import { readQuantities } from '../../normalize/quantity';
 import { findFiscalYears } from '../../normalize/fiscal-year';
 import { fold, tidy } from '../../normalize/text';

@@ -1,4 +1,5 @@
-import { htmlToText, tidy } from '../../normalize/text';
+import { tidy } from '../../normalize/text';
+import { departmentPattern } from '../../template-kit/departments';
 import { CIRCLED } from './contents';
 
 /**
@@ -52,7 +53,7 @@ export interface DepartmentRow {
 	overflow: string[];
 }
 
-const DEPARTMENT = /^\S+(?:課|館|室|局|センター|事務所)$/;
+const DEPARTMENT = departmentPattern();
 
 /** A cell is a 担当課 list when every word in it is the name of a department. */
 export function isDepartmentCell(cell: string): boolean {
@@ -62,11 +63,6 @@ export function isDepartmentCell(cell: string): boolean {
 
 export function splitDepartments(cell: string): string[] {
 	return tidy(cell).split(' ').filter(Boolean);
-}
-
-/** Cell text with the converter's stray <ul> tags removed and white space tidied. */
-export function cellText(cell: string | undefined): string {
-	return tidy(htmlToText(cell ?? '').replace(/\n/g, ' '));
 }
 
 export const ACTIVITY = new RegExp(`^([${CIRCLED}])\\s*(.+)$`);

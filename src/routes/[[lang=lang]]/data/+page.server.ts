@@ -14,6 +14,7 @@ export const load: PageServerLoad = async () => {
 		rowCounts: await tableRowCounts(db),
 		sources: await sources(db),
 		quality: report.sources,
+		warningCodes: report.warning_codes,
 		version: report.dataset_version
 	};
 };

@@ -1,4 +1,4 @@
-import type { Initiative, Measure } from '../contract/tables';
+import type { Measure } from '../contract/tables';
 import { readQuantities, isNoValue } from '../normalize/quantity';
 import { readNotCarriedOut } from '../normalize/status';
 import { tidy, unwrapName } from '../normalize/text';
@@ -103,21 +103,4 @@ export function measuresFromCell(ids: MeasureIds, input: CellMeasureInput): Meas
 /** Initiative ids: municipality code and a three-digit number, with an optional suffix (-c council, -s city). */
 export function initiativeId(muniCode: string, n: number, suffix = ''): string {
 	return `${muniCode}-${String(n).padStart(3, '0')}${suffix}`;
-}
-
-/** The council of social welfare (社会福祉協議会) under either of its names. */
-export function isCouncilBody(department: string): boolean {
-	return /社会福祉協議会|社協/.test(department);
-}
-
-/**
- * Who runs an initiative, from its departments: council for the 社協, city for the municipality's
- * own departments, joint for both, unknown when no department says. `isCityBody` says which names
- * count as the city's (a ward's …課 in 南区; anything but the 社協 in 北本市), so that partner bodies
- * (地域包括支援センター, NPO法人) do not decide it where a report lists them.
- */
-export function actorOfDepartments(departments: readonly string[], isCityBody: (d: string) => boolean = (d) => !isCouncilBody(d)): Initiative['actor'] {
-	const council = departments.some(isCouncilBody);
-	const city = departments.some((d) => !isCouncilBody(d) && isCityBody(d));
-	return council && city ? 'joint' : council ? 'council' : city ? 'city' : 'unknown';
 }
