@@ -17,6 +17,7 @@ export const dashboard: Messages = {
 	fig_evaluations: { ja: '評価', en: 'Grades' },
 	fig_themed: { ja: '共通テーマの付いた取組', en: 'Initiatives with a common theme' },
 	fig_achievements: { ja: '目標と実績の組', en: 'Paired targets and results' },
+	fig_achievements_interim: { ja: 'うち途中経過 {n}', en: '{n} of them interim' },
 	chart_initiatives_per_muni: { ja: '市区町村ごとの取組数', en: 'Initiatives per municipality' },
 
 	matrix_title: { ja: 'テーマ × 市区町村', en: 'Themes × municipalities' },
@@ -30,9 +31,10 @@ export const dashboard: Messages = {
 		en: "Mean of the municipality's grades placed on the common scale (0–1); — means no grades."
 	},
 	metric_achievement_note: {
-		ja: '同じ指標の目標と実績の組から求めた達成率の中央値。— は組にできる目標と実績がないことを示します。',
-		en: 'Median of result ÷ target over paired targets and results; — means nothing could be paired.'
+		ja: '同じ指標の目標と実績の最終の組から求めた達成率の中央値。目標年度より前の実績（途中経過、全 {interim} 件）は最終の判定ではないので含めず、件数だけを別に示します。— は最終の組がないことを示します。',
+		en: 'Median of result ÷ target over final pairs of target and result. Results from before the target year (interim, {interim} in all) are no final verdict: they are left out and only counted apart. — means no final pair.'
 	},
+	matrix_interim: { ja: '途中経過 {n}', en: '{n} interim' },
 	no_themes: { ja: '共通テーマのデータがまだありません。', en: 'There are no common themes in the data yet.' },
 	col_theme: { ja: 'テーマ', en: 'Theme' },
 	col_code: { ja: 'コード', en: 'Code' },
@@ -68,6 +70,16 @@ export const dashboard: Messages = {
 	basis_every_year: { ja: '毎年の目標', en: 'yearly target' },
 	basis_interim: { ja: '途中経過', en: 'interim (before the target year)' },
 	basis_undated_target: { ja: '年度のない目標', en: 'target without a year' },
+	progress_interim: { ja: '{result}年度: {target}年度目標の{pct} %', en: 'FY{result}: {pct} % of the FY{target} target' },
+	progress_interim_no_ratio: { ja: '{result}年度: {target}年度目標への途中経過', en: 'FY{result}: on the way to the FY{target} target' },
+	pairs_final_interim: {
+		ja: '最終の組 {final} 件、途中経過 {interim} 件。途中経過は目標年度より前の実績で、最終の判定ではないため共通区分を付けていません。',
+		en: '{final} final pairs, {interim} interim. An interim pair is a result from before the target year: progress on the way, not a final verdict, so it has no common band.'
+	},
+	col_outcome: { ja: '共通区分・途中経過', en: 'Band or progress' },
+	col_paired_final: { ja: '組（最終）', en: 'Pairs (final)' },
+	col_paired_interim: { ja: '組（途中経過）', en: 'Pairs (interim)' },
+	col_median_ratio_final: { ja: '達成率の中央値（最終の組）', en: 'Median achievement (final pairs)' },
 	quality: { ja: 'データ品質（ソースの読み取り結果）', en: 'Data quality (how the source was read)' },
 	q_goals: { ja: '目標', en: 'Goals' },
 	q_unreadable: { ja: '判読不能', en: 'Unreadable' },
@@ -133,7 +145,11 @@ export const dashboard: Messages = {
 
 	chart_theme_count: { ja: '{theme}：市区町村ごとの取組数', en: '{theme}: initiatives per municipality' },
 	chart_theme_score: { ja: '{theme}：共通スコアの平均', en: '{theme}: mean common score' },
-	chart_theme_ratio: { ja: '{theme}：達成率の中央値', en: '{theme}: median achievement' },
+	chart_theme_ratio: { ja: '{theme}：達成率の中央値（最終の組のみ。途中経過は含めない）', en: '{theme}: median achievement (final pairs only, interim progress left out)' },
+	theme_ratio_note: {
+		ja: '達成率は最終の組（同年度・毎年・年度のない目標）の中央値です。目標年度より前の実績（途中経過）は数えず、取組ごとに「年度: 目標の何 %」として別に示します。',
+		en: "Achievement is the median over final pairs (same year, yearly or undated targets). Results from before the target year (interim) are not counted in it; they are shown apart, per initiative, as 'FY: % of the target'."
+	},
 	theme_lacking: { ja: 'このテーマの取組がない市区町村（{n}）：', en: 'Municipalities with no initiative of this theme ({n}): ' },
 	theme_everyone: { ja: 'すべての市区町村にこのテーマの取組があります。', en: 'Every municipality has an initiative of this theme.' },
 	theme_initiatives: { ja: 'このテーマの取組（{n}件）', en: 'Initiatives of this theme ({n})' },
@@ -155,8 +171,8 @@ export const dashboard: Messages = {
 	chart_grade_spread: { ja: '市区町村ごとの評価の分布（共通区分）', en: 'How each municipality grades (common bands)' },
 	generosity: { ja: '評価の甘さ・辛さ', en: 'Who grades generously' },
 	generosity_note: {
-		ja: '共通スコアの平均が高く、目標と実績から求めた達成率が低いほど、評価が甘いと読めます。',
-		en: 'A high mean score next to a low achievement of paired targets suggests generous grading.'
+		ja: '共通スコアの平均が高く、目標と実績から求めた達成率が低いほど、評価が甘いと読めます。達成率は最終の組だけの中央値で、目標年度より前の実績（途中経過）は含めず件数を別に示します。',
+		en: 'A high mean score next to a low achievement of paired targets suggests generous grading. Achievement is the median over final pairs only; results from before the target year (interim) are left out and counted apart.'
 	},
 	col_top_share: { ja: '「達成」の割合', en: 'Share "achieved"' },
 	ungraded: { ja: '評価のない市区町村：', en: 'Municipalities without grades: ' },

@@ -14,6 +14,15 @@ export async function presentTables(db: Connector): Promise<Set<string>> {
 	return new Set(rows.map((r) => r.name));
 }
 
+/**
+ * Which pairs of the achievements table are a final comparison. An interim pair (`basis` interim)
+ * sets a result against a target of a later year: progress on the way, not a verdict, so counts,
+ * medians and bands of achievement read only the final ones and show the interim ones apart.
+ */
+export const FINAL_PAIR = "basis <> 'interim'";
+export const INTERIM_PAIR = "basis = 'interim'";
+export const isInterim = (a: { basis: string }): boolean => a.basis === 'interim';
+
 /** Municipality display name in the page's language, from a row with name_ja/name_en. */
 export interface Named {
 	name_ja: string;

@@ -1,4 +1,5 @@
 import type { Connector } from '../db/connector';
+import { FINAL_PAIR, INTERIM_PAIR } from './common';
 
 export interface SchemeLevel {
 	scheme_id: string;
@@ -33,7 +34,11 @@ export interface Generosity {
 	evaluations: number;
 	mean_score: number | null;
 	top_share: number | null;
+	/** median achievement over final pairs only */
 	median_ratio: number | null;
+	final_pairs: number;
+	/** interim pairs (results before the target year), left out of the median */
+	interim_pairs: number;
 }
 
 export interface GradingPage {
@@ -64,11 +69,14 @@ export async function gradingPage(db: Connector): Promise<GradingPage> {
 			       avg(CASE WHEN e.band IS NULL THEN NULL WHEN e.band = 'achieved' THEN 1.0 ELSE 0.0 END) AS top_share
 			FROM evaluations e JOIN initiatives i USING (initiative_id) GROUP BY i.muni_code
 		), ach AS (
-			SELECT muni_code, median(ratio) AS median_ratio FROM achievements WHERE ratio IS NOT NULL GROUP BY muni_code
+			SELECT muni_code, median(ratio) FILTER (WHERE ${FINAL_PAIR}) AS median_ratio,
+			       count(*) FILTER (WHERE ${FINAL_PAIR}) AS final_pairs, count(*) FILTER (WHERE ${INTERIM_PAIR}) AS interim_pairs
+			FROM achievements GROUP BY muni_code
 		)
-		SELECT m.muni_code, m.name_ja, m.name_en, any_value(p.scheme_id) AS scheme_id, ev.evaluations, ev.mean_score, ev.top_share, ach.median_ratio
+		SELECT m.muni_code, m.name_ja, m.name_en, any_value(p.scheme_id) AS scheme_id, ev.evaluations, ev.mean_score, ev.top_share, ach.median_ratio,
+		       coalesce(ach.final_pairs, 0) AS final_pairs, coalesce(ach.interim_pairs, 0) AS interim_pairs
 		FROM municipalities m JOIN ev USING (muni_code) LEFT JOIN plans p USING (muni_code) LEFT JOIN ach USING (muni_code)
-		GROUP BY m.muni_code, m.name_ja, m.name_en, ev.evaluations, ev.mean_score, ev.top_share, ach.median_ratio
+		GROUP BY m.muni_code, m.name_ja, m.name_en, ev.evaluations, ev.mean_score, ev.top_share, ach.median_ratio, ach.final_pairs, ach.interim_pairs
 		ORDER BY ev.mean_score DESC NULLS LAST, m.muni_code`);
 	const ungraded = await db.query<GradingPage['ungraded'][number] & Record<string, unknown>>(`
 		SELECT m.muni_code, m.name_ja, m.name_en FROM municipalities m

@@ -92,10 +92,26 @@ export interface Comparable {
 	band: string | null;
 }
 
+/** One pair of target and result of this initiative (achievements), read as the pages read it. */
+export interface PairRow {
+	achievement_id: string;
+	indicator_label: string | null;
+	basis: string;
+	target_fiscal_year: number | null;
+	result_fiscal_year: number | null;
+	target_value: number;
+	result_value: number;
+	unit: string | null;
+	ratio: number | null;
+	band: string | null;
+}
+
 export interface InitiativePage {
 	initiative: InitiativeDetail;
 	path: GoalStep[];
 	measures: MeasureRow[];
+	/** null when the dataset has no achievements table */
+	pairs: PairRow[] | null;
 	evaluations: EvaluationRow[];
 	notes: NoteRow[];
 	themes: ThemeRow[] | null;
@@ -149,6 +165,13 @@ export async function initiativePage(db: Connector, id: string): Promise<Initiat
 		 ORDER BY x.fiscal_year NULLS LAST, CASE x.kind WHEN 'target' THEN 1 WHEN 'plan' THEN 2 ELSE 3 END, x.measure_id`,
 		[id]
 	);
+	const pairs = tables.has('achievements')
+		? await db.query<PairRow & Record<string, unknown>>(
+				`SELECT achievement_id, indicator_label, basis, target_fiscal_year, result_fiscal_year, target_value, result_value, unit, ratio, band
+				 FROM achievements WHERE initiative_id = ? ORDER BY achievement_id`,
+				[id]
+			)
+		: null;
 	const evaluations = await db.query<EvaluationRow & Record<string, unknown>>(
 		`SELECT e.evaluation_id, e.fiscal_year, e.scheme_id, e.grade_raw, e.grade, e.evaluator, e.score, e.band, e.line,
 		        s.definition_ja, s.definition_en
@@ -175,7 +198,7 @@ export async function initiativePage(db: Connector, id: string): Promise<Initiat
 		`WITH picked AS (SELECT ? AS initiative_id), ${SUMMARY_CTE} SELECT target, result, grade, band FROM summary`,
 		[id]
 	);
-	return { initiative, path, measures, evaluations, notes, themes, comparables, own: own ?? { target: null, result: null, grade: null, band: null } };
+	return { initiative, path, measures, pairs, evaluations, notes, themes, comparables, own: own ?? { target: null, result: null, grade: null, band: null } };
 }
 
 /** Distinct character bigrams of a text column (a fixed identifier), for name similarity without a tokenizer. */

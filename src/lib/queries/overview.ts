@@ -1,4 +1,5 @@
 import type { Connector } from '../db/connector';
+import { FINAL_PAIR, INTERIM_PAIR } from './common';
 
 export interface MunicipalitySummary {
 	muni_code: string;
@@ -45,6 +46,8 @@ export interface Headline {
 	themes: number;
 	themed_initiatives: number;
 	achievements: number;
+	/** of which interim: results from before the target year, not a final verdict */
+	interim_achievements: number;
 }
 
 /** The headline figures of the dataset, in one query. */
@@ -57,7 +60,8 @@ export async function headline(db: Connector): Promise<Headline> {
 		       (SELECT count(DISTINCT initiative_id) FROM evaluations) AS graded_initiatives,
 		       (SELECT count(*) FROM themes) AS themes,
 		       (SELECT count(DISTINCT initiative_id) FROM initiative_themes) AS themed_initiatives,
-		       (SELECT count(*) FROM achievements) AS achievements`);
+		       (SELECT count(*) FROM achievements) AS achievements,
+		       (SELECT count(*) FROM achievements WHERE ${INTERIM_PAIR}) AS interim_achievements`);
 	return row;
 }
 
@@ -75,9 +79,12 @@ export interface MatrixCell {
 	/** mean common score of their grades (null: no graded initiative) */
 	mean_score: number | null;
 	graded: number;
-	/** median achievement ratio of their paired targets and results (null: none paired) */
+	/** median achievement ratio of their final pairs of target and result (null: none) */
 	achievement: number | null;
+	/** initiatives behind that median */
 	paired: number;
+	/** interim pairs of those initiatives, left out of the median */
+	interim: number;
 }
 
 export interface ThemeMatrix {
@@ -98,11 +105,12 @@ export async function themeMatrix(db: Connector): Promise<ThemeMatrix> {
 		), ev AS (
 			SELECT initiative_id, avg(score) AS score FROM evaluations WHERE score IS NOT NULL GROUP BY initiative_id
 		), ach AS (
-			SELECT initiative_id, median(ratio) AS ratio FROM achievements WHERE ratio IS NOT NULL AND initiative_id IS NOT NULL GROUP BY initiative_id
+			SELECT initiative_id, median(ratio) FILTER (WHERE ${FINAL_PAIR}) AS ratio, count(*) FILTER (WHERE ${INTERIM_PAIR}) AS interim
+			FROM achievements WHERE initiative_id IS NOT NULL GROUP BY initiative_id
 		)
 		SELECT it.theme_id, it.muni_code, count(*) AS initiatives,
 		       avg(ev.score) AS mean_score, count(ev.score) AS graded,
-		       median(ach.ratio) AS achievement, count(ach.ratio) AS paired
+		       median(ach.ratio) AS achievement, count(ach.ratio) AS paired, coalesce(sum(ach.interim), 0)::INTEGER AS interim
 		FROM it LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)
 		GROUP BY it.theme_id, it.muni_code
 		ORDER BY it.theme_id, it.muni_code`);

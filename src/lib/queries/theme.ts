@@ -1,4 +1,5 @@
 import type { Connector } from '../db/connector';
+import { FINAL_PAIR, INTERIM_PAIR } from './common';
 
 export interface ThemeHeader {
 	theme_id: string;
@@ -17,10 +18,29 @@ export interface ThemeInitiative {
 	departments: string[];
 	targets: string[];
 	results: string[];
+	/** median achievement of the final pairs only */
 	ratio: number | null;
+	/** interim pairs (results before the target year), shown as progress, never in the median */
+	progress: InterimProgress[];
 	grades: string | null;
 	band: string | null;
 	evidence: string;
+}
+
+interface InterimLists {
+	progress_ids: string[];
+	progress_ratios: (number | null)[] | null;
+	progress_target_years: (number | null)[] | null;
+	progress_result_years: (number | null)[] | null;
+}
+
+export interface InterimProgress {
+	achievement_id: string;
+	basis: string;
+	band: string | null;
+	ratio: number | null;
+	target_fiscal_year: number | null;
+	result_fiscal_year: number | null;
 }
 
 export interface ThemeMunicipality {
@@ -30,8 +50,10 @@ export interface ThemeMunicipality {
 	initiatives: number;
 	mean_score: number | null;
 	graded: number;
+	/** median and count over the final pairs; interim pairs are counted apart */
 	median_ratio: number | null;
 	paired: number;
+	interim: number;
 }
 
 export interface ThemePage {
@@ -53,7 +75,7 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 	);
 	if (!theme) return null;
 	// Measures, grades and ratios are aggregated per initiative before the join: no per-row queries.
-	const initiatives = await db.query<ThemeInitiative & Record<string, unknown>>(
+	const rows = await db.query<Omit<ThemeInitiative, 'progress'> & InterimLists & Record<string, unknown>>(
 		`WITH mine AS (
 			SELECT initiative_id, string_agg(evidence, '; ' ORDER BY evidence) AS evidence FROM initiative_themes WHERE theme_id = ? GROUP BY initiative_id
 		), ms AS (
@@ -65,30 +87,49 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 			SELECT e.initiative_id, string_agg(e.grade_raw, ' / ' ORDER BY e.evaluation_id) AS grades, min_by(e.band, e.score) AS band
 			FROM evaluations e JOIN mine USING (initiative_id) GROUP BY e.initiative_id
 		), ach AS (
-			SELECT a.initiative_id, median(a.ratio) AS ratio FROM achievements a JOIN mine USING (initiative_id) WHERE a.ratio IS NOT NULL GROUP BY a.initiative_id
+			SELECT a.initiative_id, median(a.ratio) FILTER (WHERE a.${FINAL_PAIR}) AS ratio,
+			       list(a.achievement_id ORDER BY a.achievement_id) FILTER (WHERE a.${INTERIM_PAIR}) AS progress_ids,
+			       list(a.ratio ORDER BY a.achievement_id) FILTER (WHERE a.${INTERIM_PAIR}) AS progress_ratios,
+			       list(a.target_fiscal_year ORDER BY a.achievement_id) FILTER (WHERE a.${INTERIM_PAIR}) AS progress_target_years,
+			       list(a.result_fiscal_year ORDER BY a.achievement_id) FILTER (WHERE a.${INTERIM_PAIR}) AS progress_result_years
+			FROM achievements a JOIN mine USING (initiative_id) GROUP BY a.initiative_id
 		)
 		SELECT i.initiative_id, i.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, i.name_ja, i.departments,
 		       coalesce(ms.targets, []::VARCHAR[]) AS targets, coalesce(ms.results, []::VARCHAR[]) AS results,
-		       ach.ratio, ev.grades, ev.band, mine.evidence
+		       ach.ratio, coalesce(ach.progress_ids, []::VARCHAR[]) AS progress_ids, ach.progress_ratios, ach.progress_target_years, ach.progress_result_years, ev.grades, ev.band, mine.evidence
 		FROM mine JOIN initiatives i USING (initiative_id) JOIN municipalities m ON m.muni_code = i.muni_code
 		LEFT JOIN ms USING (initiative_id) LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)
 		ORDER BY i.muni_code, i.seq, i.initiative_id`,
 		[themeId]
 	);
+	// Parallel lists rather than a list of structs: both engines hand lists back as plain arrays.
+	const initiatives: ThemeInitiative[] = rows.map(({ progress_ids, progress_ratios, progress_target_years, progress_result_years, ...i }) => ({
+		...i,
+		progress: progress_ids.map((achievement_id, k) => ({
+			achievement_id,
+			basis: 'interim',
+			band: null,
+			ratio: progress_ratios?.[k] ?? null,
+			target_fiscal_year: progress_target_years?.[k] ?? null,
+			result_fiscal_year: progress_result_years?.[k] ?? null
+		}))
+	}));
 	const municipalities = await db.query<ThemeMunicipality & Record<string, unknown>>(
 		`WITH mine AS (
 			SELECT DISTINCT i.muni_code, i.initiative_id FROM initiative_themes t JOIN initiatives i USING (initiative_id) WHERE t.theme_id = ?
 		), ev AS (
 			SELECT initiative_id, avg(score) AS score FROM evaluations WHERE score IS NOT NULL GROUP BY initiative_id
 		), ach AS (
-			SELECT initiative_id, median(ratio) AS ratio FROM achievements WHERE ratio IS NOT NULL AND initiative_id IS NOT NULL GROUP BY initiative_id
+			SELECT initiative_id, median(ratio) FILTER (WHERE ${FINAL_PAIR}) AS ratio,
+			       count(*) FILTER (WHERE ${FINAL_PAIR}) AS final, count(*) FILTER (WHERE ${INTERIM_PAIR}) AS interim
+			FROM achievements WHERE initiative_id IS NOT NULL GROUP BY initiative_id
 		), per AS (
 			SELECT mine.muni_code, count(*) AS initiatives, avg(ev.score) AS mean_score, count(ev.score) AS graded,
-			       median(ach.ratio) AS median_ratio, count(ach.ratio) AS paired
+			       median(ach.ratio) AS median_ratio, coalesce(sum(ach.final), 0)::INTEGER AS paired, coalesce(sum(ach.interim), 0)::INTEGER AS interim
 			FROM mine LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id) GROUP BY mine.muni_code
 		)
 		SELECT m.muni_code, m.name_ja, m.name_en, coalesce(per.initiatives, 0) AS initiatives, per.mean_score,
-		       coalesce(per.graded, 0) AS graded, per.median_ratio, coalesce(per.paired, 0) AS paired
+		       coalesce(per.graded, 0) AS graded, per.median_ratio, coalesce(per.paired, 0) AS paired, coalesce(per.interim, 0) AS interim
 		FROM municipalities m LEFT JOIN per USING (muni_code)
 		ORDER BY m.muni_code`,
 		[themeId]

@@ -50,16 +50,33 @@ ORDER BY m.muni_code`
 		id: 'achievement-below-half',
 		audience: 'planner',
 		title: {
-			ja: '達成率が50%未満の取組（目標と実績の組から）',
-			en: 'Initiatives below 50% of their target (paired targets and results)'
+			ja: '達成率が50%未満の取組（目標と実績の最終の組のみ）',
+			en: 'Initiatives below 50% of their target (final pairs of target and result only)'
 		},
-		sql: `SELECT a.muni_code, a.initiative_id, i.name_ja, a.indicator_label,
+		sql: `-- 途中経過（basis = 'interim'：目標年度より前の実績）は最終の判定ではないので除く
+SELECT a.muni_code, a.initiative_id, i.name_ja, a.indicator_label,
        a.target_fiscal_year, a.target_value, a.result_fiscal_year, a.result_value, a.unit,
        a.basis, round(100 * a.ratio, 1) AS achievement_pct
 FROM achievements a
 LEFT JOIN initiatives i USING (initiative_id)
-WHERE a.ratio < 0.5
+WHERE a.ratio < 0.5 AND a.basis <> 'interim'
 ORDER BY a.ratio, a.achievement_id`
+	},
+	{
+		id: 'interim-progress',
+		audience: 'planner',
+		title: {
+			ja: '途中経過：目標年度より前の実績が、後の年度の目標の何%まで来ているか',
+			en: 'Interim progress: how far results from before the target year have come towards a later target'
+		},
+		sql: `-- 途中経過の組には共通区分を付けない（最終の判定ではない）。実績の年度と目標の年度を並べて読む
+SELECT a.muni_code, a.initiative_id, i.name_ja, a.indicator_label,
+       a.result_fiscal_year, a.result_value, a.target_fiscal_year, a.target_value, a.unit,
+       round(100 * a.ratio, 1) AS progress_pct
+FROM achievements a
+LEFT JOIN initiatives i USING (initiative_id)
+WHERE a.basis = 'interim'
+ORDER BY a.muni_code, a.ratio, a.achievement_id`
 	},
 	{
 		id: 'themes-by-municipality',
@@ -95,15 +112,16 @@ ORDER BY g.scheme_id, g.rank`
 		id: 'bands-per-municipality',
 		audience: 'researcher',
 		title: {
-			ja: '市区町村ごとの共通区分の割合（評価と達成率）',
-			en: 'Share of each common band per municipality (grades and achievement)'
+			ja: '市区町村ごとの共通区分の割合（評価と、目標・実績の最終の組の達成率）',
+			en: 'Share of each common band per municipality (grades, and achievement of final pairs)'
 		},
 		sql: `WITH graded AS (
   SELECT i.muni_code, 'grade' AS source, e.band
   FROM evaluations e JOIN initiatives i USING (initiative_id)
   WHERE e.band IS NOT NULL
 ), measured AS (
-  SELECT muni_code, 'achievement' AS source, band FROM achievements WHERE band IS NOT NULL
+  -- 最終の組のみ：途中経過（interim）は目標年度前の実績で、区分で読むものではない
+  SELECT muni_code, 'achievement' AS source, band FROM achievements WHERE band IS NOT NULL AND basis <> 'interim'
 )
 SELECT muni_code, source, band, count(*) AS n,
        round(100 * count(*) / sum(count(*)) OVER (PARTITION BY muni_code, source), 1) AS pct

@@ -37,3 +37,11 @@ describe('every example query runs on the published tables', () => {
 		});
 	}
 });
+
+describe('examples read achievement as the pages do', () => {
+	it('every example that reads a band or ratio of achievements says which basis it reads (interim progress is no verdict)', () => {
+		const reading = EXAMPLES.filter((e) => /\bachievements\b/.test(e.sql) && /\b(band|ratio)\b/.test(e.sql));
+		expect(reading.length).toBeGreaterThan(0);
+		for (const e of reading) expect(e.sql, e.id).toMatch(/basis\s*(<>|=)\s*'interim'/);
+	});
+});

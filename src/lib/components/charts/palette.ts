@@ -13,6 +13,12 @@ export const BAND_COLOURS: Record<string, string> = {
 	none: '#999999'
 };
 
+/**
+ * Interim progress (a result from before the target year) is no verdict, so it takes none of the
+ * band colours: a neutral slate that reads as "on the way", neither good nor bad.
+ */
+export const PROGRESS_COLOUR = '#6f7f8c';
+
 /** A light-to-dark blue ramp for matrix cells (one hue: order is readable without colour vision). */
 export function ramp(t: number | null): string {
 	if (t === null || Number.isNaN(t)) return 'transparent';
