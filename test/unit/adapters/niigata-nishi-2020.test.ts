@@ -97,7 +97,7 @@ describe('the 新潟市西区 adapter: work that did not happen', () => {
 		const { niigataNishi2020 } = await import('../../../src/lib/adapters/niigata-nishi-2020');
 		const { loadDocument, loadManifest } = await import('../../../scripts/lib/sources');
 		const entry = loadManifest().sources.find((s) => s.adapter === 'niigata-nishi-2020')!;
-		const { measures } = niigataNishi2020.read(loadDocument(entry), { scheme: null, corrections: [] });
+		const { measures } = readReport(niigataNishi2020, loadDocument(entry), { scheme: null, corrections: [] });
 		expect(measures.find((m) => m.initiative_id === '15107-014' && m.kind === 'result')).toMatchObject({ fiscal_year: 2020, value: null, status: 'not_carried_out', status_ja: '事業休止' });
 		expect(measures.find((m) => m.initiative_id === '15107-006' && m.kind === 'result')).toMatchObject({ value: 0, unit: '人', status: null });
 	});

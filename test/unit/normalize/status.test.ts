@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readNotCarriedOut } from '../../../src/lib/normalize/status';
 import { readQuantities } from '../../../src/lib/normalize/quantity';
-import { measuresFromCell, MeasureIds } from '../../../src/lib/adapters/records';
+import { measuresFromCell, MeasureIds } from '../../../src/lib/template-kit/records';
 
 const read = (text: string) => readNotCarriedOut(text, readQuantities(text)).map((s) => [s.label, s.text]);
 
