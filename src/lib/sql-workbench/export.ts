@@ -6,7 +6,7 @@ import { bigintReplacer, valueText, type Plain, type ResultColumn } from './cell
  */
 const BOM = '\uFEFF';
 
-function csvField(text: string): string {
+export function csvField(text: string): string {
 	return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,0 +1,79 @@
+import readXlsxFile from 'read-excel-file/universal';
+import { csvParseRows } from 'd3-dsv';
+import { decodeText, type TextEncodingName } from './decode';
+import { ImportRefused, problem } from './problems';
+
+/** A cell as a spreadsheet gives it: text, a number, a boolean, or empty. */
+export type Cell = string | number | boolean | null;
+
+/** One sheet: rows[0] is row 1 as the spreadsheet numbers it. */
+export interface Sheet {
+	name: string;
+	rows: Cell[][];
+}
+
+export interface Workbook {
+	fileName: string;
+	format: 'xlsx' | 'csv';
+	/** for CSV, the encoding it was read in */
+	encoding: TextEncodingName | null;
+	sheets: Sheet[];
+}
+
+/**
+ * Larger than any plan's table by far (a 2,000-row workbook is about 150 KB): a bigger file is
+ * refused before it is read, so a wrong file cannot freeze the page.
+ */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const PDF = [0x25, 0x50, 0x44, 0x46];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+function refuse(ja: string, en: string): never {
+	throw new ImportRefused([problem(null, null, null, null, ja, en)]);
+}
+
+function xlsxCell(v: unknown): Cell {
+	if (v === null || v === undefined) return null;
+	if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+	if (v instanceof Date) return v.toISOString().slice(0, 10);
+	return String(v);
+}
+
+/**
+ * Read a file the user chose into sheets of cells. What the file is comes from its bytes, not its
+ * name: a PDF renamed .xlsx is told apart from a workbook. Nothing here touches the network.
+ */
+export async function readWorkbook(fileName: string, bytes: Uint8Array): Promise<Workbook> {
+	if (bytes.byteLength > MAX_FILE_BYTES) {
+		const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
+		refuse(`ファイルが大きすぎます（${mb} MB、上限 10 MB）。計画の表だけを保存したファイルを選んでください`, `The file is too large (${mb} MB; the limit is 10 MB). Choose a file that holds only the plan's table`);
+	}
+	if (!bytes.byteLength) refuse('ファイルが空です', 'The file is empty');
+	if (startsWith(bytes, PDF)) refuse('PDFファイルです。表計算ファイル（.xlsx）かCSVを選んでください', 'This is a PDF, not a spreadsheet: choose an .xlsx workbook or a CSV file');
+	if (startsWith(bytes, OLE)) refuse('古い形式の.xlsファイルは読めません。Excelで.xlsx形式に保存し直してください', 'Old .xls workbooks cannot be read: save it as .xlsx in Excel first');
+	if (startsWith(bytes, ZIP)) {
+		let sheets;
+		try {
+			sheets = await readXlsxFile(bytes.slice().buffer);
+		} catch (e) {
+			refuse(`.xlsxファイルとして読めません（${(e as Error).message}）`, `This cannot be read as an .xlsx workbook (${(e as Error).message})`);
+		}
+		return {
+			fileName,
+			format: 'xlsx',
+			encoding: null,
+			sheets: sheets.map((s) => ({ name: s.sheet, rows: s.data.map((r) => r.map(xlsxCell)) }))
+		};
+	}
+	if (/\.xlsx$/i.test(fileName)) refuse('拡張子は.xlsxですが、中身は表計算ファイルではありません', 'The name ends in .xlsx but the file is not a spreadsheet');
+	const { text, encoding } = decodeText(bytes);
+	// A binary file that is not a zip or PDF: control characters other than tabs and line ends.
+	if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) refuse('表計算ファイルでもCSVでもありません', 'This is neither a spreadsheet nor a CSV file');
+	const rows = csvParseRows(text.replace(/^\uFEFF/, '')).map((r) => r.map((c) => (c === '' ? null : c)));
+	// A trailing line end gives no extra row in d3-dsv, but blank lines at the end do: drop them.
+	while (rows.length && rows[rows.length - 1].every((c) => c === null)) rows.pop();
+	return { fileName, format: 'csv', encoding, sheets: [{ name: fileName.replace(/\.[^.]*$/, ''), rows }] };
+}
