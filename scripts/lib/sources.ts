@@ -4,17 +4,21 @@ import { join } from 'node:path';
 import { CorrectionFile, GradingSchemeFile, Manifest, type SourceEntry } from '../../src/lib/contract/manifest';
 import type { SourceDocument } from '../../src/lib/adapters/adapter';
 import type { z } from 'zod';
+import { decodeText } from '../../src/lib/import/decode';
 
 export const DATA_DIR = 'data';
 export const SOURCES_DIR = join(DATA_DIR, 'sources');
 
-function readJson<T>(path: string, schema: z.ZodType<T>): T {
-	let raw: unknown;
+function readJsonFile(path: string): unknown {
 	try {
-		raw = JSON.parse(readFileSync(path, 'utf8'));
+		return JSON.parse(readFileSync(path, 'utf8'));
 	} catch (e) {
 		throw new Error(`${path}: not readable JSON: ${(e as Error).message}`);
 	}
+}
+
+function readJson<T>(path: string, schema: z.ZodType<T>): T {
+	const raw = readJsonFile(path);
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
@@ -54,6 +58,8 @@ export function loadDocument(entry: SourceEntry, dir = SOURCES_DIR): SourceDocum
 	if (actual !== entry.sha256) {
 		throw new Error(`${path}: sha256 is ${actual} but the manifest says ${entry.sha256}; review the change and update data/sources/manifest.json`);
 	}
-	const text = bytes.toString('utf8');
-	return { entry, text, lines: text.split(/\r?\n/) };
+	// A CSV source may be Shift_JIS, as Japanese Excel saves it; the reports' texts are UTF-8.
+	const text = entry.file.endsWith('.csv') ? decodeText(bytes).text : bytes.toString('utf8');
+	const spec = entry.spec ? readJsonFile(join(dir, entry.spec)) : undefined;
+	return { entry, text, lines: text.split(/\r?\n/), spec };
 }

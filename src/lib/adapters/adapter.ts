@@ -10,6 +10,8 @@ export interface SourceDocument {
 	text: string;
 	/** lines[0] is line 1 of the file. */
 	lines: readonly string[];
+	/** the parsed JSON of the column mapping the manifest names for a tabular source */
+	spec?: unknown;
 }
 
 export interface AdapterContext {

@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 /** data/sources/manifest.json: what each source file is, and which adapter reads it. */
 export const SourceEntry = z.object({
-	file: z.string().regex(/^[\w.-]+\.txt$/),
+	file: z.string().regex(/^[\w.-]+\.(txt|csv)$/),
 	sha256: z.string().regex(/^[0-9a-f]{64}$/),
 	adapter: z.string().min(1),
+	/** a tabular source's column mapping (atlas-tabular-spec JSON) beside it in data/sources/ */
+	spec: z.string().regex(/^[\w.-]+\.json$/).optional(),
 	municipality: z.object({
 		muni_code: z.string().regex(/^\d{5}$/),
 		name_ja: z.string().min(1),

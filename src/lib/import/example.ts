@@ -84,3 +84,47 @@ export function largeExample(n: number): TemplateRows {
 		evaluations
 	};
 }
+
+/**
+ * "Their own sheet as it is": a made-up village's table the way a report is made in Excel before
+ * it becomes a PDF (a title row, two header rows, goals in merged cells), and its column mapping.
+ * Its grades run the other way round from most letters (C is best here): the mapping says so.
+ */
+export const OWN_SHEET_FILE_STEM = 'own-sheet-example-shisaku-village';
+
+export const OWN_SHEET: Cell[][] = [
+	['試作村 地域福祉活動計画 令和5年度 進捗状況（記入例・架空の村）', null, null, null, null, null, null, null],
+	['基本目標', '施策', '事業名', '事業の内容', '担当', '目標', '実績', '評価'],
+	[null, null, null, null, null, '令和6年度', '令和5年度', null],
+	['みんなで支える村', '居場所づくり', '地域の茶の間の開設', '公民館で週1回、誰でも立ち寄れる茶の間を開く', '試作村社会福祉協議会', '6か所', '4か所', 'B'],
+	[null, null, 'ヤングケアラー相談窓口', '学校と連携し、家族の世話をする子どもの相談を受ける', '子ども課', '相談件数 20件', '相談件数 12件', 'B'],
+	[null, '見守り', '配食サービスによる安否確認', '一人暮らし高齢者に夕食を届け、安否を確かめる', '健康福祉課、試作村社会福祉協議会', '利用者 50人', '利用者 52人', 'C'],
+	['いざという時に備える村', '防災', '個別避難計画の作成', '避難行動要支援者ごとに個別避難計画を作る', '総務課', '作成 100件', '作成 38件', 'A']
+];
+
+export const OWN_SHEET_SPEC = {
+	format: 'atlas-tabular-spec',
+	version: 1,
+	sheet: null,
+	header_rows: [2, 3],
+	columns: {
+		name: 'C',
+		description: 'D',
+		department: 'E',
+		goal_levels: [
+			{ column: 'A', level_name_ja: '基本目標' },
+			{ column: 'B', level_name_ja: '施策' }
+		],
+		measures: [
+			{ column: 'F', kind: 'target', fiscal_year: 2024 },
+			{ column: 'G', kind: 'result', fiscal_year: 2023 }
+		],
+		grade: { column: 'H', fiscal_year: 2023 }
+	},
+	plan: { muni_code: '99002', prefecture_ja: '見本県（架空）', prefecture_en: 'Example Prefecture (fictional)', name_ja: '試作村（記入例・架空の村）', name_en: 'Shisaku Village (example, fictional)', title_ja: '試作村地域福祉活動計画 進捗状況（記入例）', title_en: 'Shisaku Village activity plan: progress (example)', report_fiscal_year: 2023, actor_ja: '社協' },
+	grading_scheme: [
+		{ grade: 'C', rank: 1, definition_ja: '目標を達成した', definition_en: 'target met', score: 0.95, reason_ja: 'この村ではCが最上位（目標達成）', reason_en: 'in this village C is the top level (target met)' },
+		{ grade: 'B', rank: 2, definition_ja: '取組中', definition_en: 'in progress', score: 0.6, reason_ja: '半分以上進んでいる', reason_en: 'more than half way' },
+		{ grade: 'A', rank: 3, definition_ja: '未着手', definition_en: 'not started', score: 0.05, reason_ja: 'まだ始めていない', reason_en: 'not yet started' }
+	]
+} as const;

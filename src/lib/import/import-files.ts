@@ -1,6 +1,8 @@
 import { readWorkbook, type Workbook } from './workbook';
 import { readTemplate, templateSheetOf } from './read-template';
-import { buildPlan, type ImportedTables, type PlanInput } from './plan-builder';
+import { buildPlan, type ImportedTables, type LevelInput, type PlanInput } from './plan-builder';
+import { readMapped, specSheet } from './read-mapped';
+import type { TabularSpec } from './tabular-spec';
 import { ImportRefused, mergeProblems, problem, type ImportProblem } from './problems';
 import type { CommonGroundInputs } from '../pipeline/common-ground';
 
@@ -85,4 +87,21 @@ function buildProblemsOnly(input: PlanInput, common: CommonGroundInputs): readon
 		// Fields left empty by a refused cell can break a later step; the cell problems already say why.
 		return [];
 	}
+}
+
+/**
+ * Their own sheet through a column mapping: the records it gives (for the live view while the
+ * user maps), or every problem. The spec must carry the plan (and the grading scheme for grades).
+ */
+export async function importMapped(workbook: Workbook, spec: TabularSpec, common: CommonGroundInputs, sha256: string): Promise<ImportOutcome> {
+	const sheet = specSheet(workbook.sheets, spec);
+	if (!sheet) return { kind: 'problems', problems: [problem(spec.sheet, null, null, null, 'シートが見つかりません', 'the sheet is not in the workbook')] };
+	if (!spec.plan) return { kind: 'problems', problems: [problem(null, null, null, null, '計画の情報（市区町村コード・名称・計画名・報告年度・主体）を入力してください', 'fill in the plan (municipality code and name, plan title, report year, reported by)')] };
+	const rows = readMapped(sheet, spec);
+	const levels: LevelInput[] = (spec.grading_scheme ?? []).map((l) => ({ ...l, place: null }));
+	const input: PlanInput = { fileName: workbook.fileName, sha256, adapter: 'tabular-spec', plan: { ...spec.plan, place: null }, levels, goals: rows.goals, initiatives: rows.initiatives, measures: rows.measures, evaluations: rows.evaluations };
+	if (rows.problems.length) return { kind: 'problems', problems: mergeProblems(rows.problems, buildProblemsOnly(input, common)) };
+	const built = buildPlan(input, common);
+	if (!built.tables) return { kind: 'problems', problems: built.problems };
+	return { kind: 'plan', tables: built.tables, fileName: workbook.fileName };
 }

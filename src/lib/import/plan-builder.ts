@@ -99,6 +99,8 @@ export interface PlanInput {
 	initiatives: InitiativeInput[];
 	measures: MeasureInput[];
 	evaluations: EvaluationInput[];
+	/** ids the manifest gives, for a tabular source in the build; else made from code and year */
+	ids?: { planId: string; schemeId: string | null };
 }
 
 /** Tables of one imported plan, in the contract's shape (themes stay the published ones). */
@@ -146,12 +148,25 @@ function contractProblems(table: TableDef, rows: readonly Record<string, unknown
  * half-built: one problem anywhere and the caller gets only the problems.
  */
 export function buildPlan(input: PlanInput, common: CommonGroundInputs): { tables: ImportedTables; problems: [] } | { tables: null; problems: ImportProblem[] } {
+	const { dataset, problems } = buildRecords(input);
+	if (problems.length) return { tables: null, problems };
+	const schemeId = dataset.plans[0].scheme_id as string | null;
+	const crosswalk: Crosswalk = { bands: common.crosswalk.bands, schemes: schemeId ? [ownCrosswalkScheme(schemeId, input.levels, common.crosswalk.bands)] : [] };
+	// Reviewed theme overrides name published initiatives only; an import is classified by the rules alone.
+	const computed = addCommonGround(dataset, { ...common, overrides: [], crosswalk });
+	// The themes themselves are the published ones; an import only adds its initiatives to them.
+	delete computed.themes;
+	return { tables: computed, problems: [] };
+}
+
+/** The contract's records of one plan, sorted, or every problem (the common ground is not computed here). */
+export function buildRecords(input: PlanInput): { dataset: Dataset; problems: ImportProblem[] } {
 	const problems: ImportProblem[] = [];
 	const places = new Map<Record<string, unknown>, Place | null>();
 	const p = input.plan;
 	const muni = p.muni_code;
-	const planId = `${muni}-${p.report_fiscal_year}`;
-	const schemeId = input.levels.length ? schemeIdOf(muni) : null;
+	const planId = input.ids?.planId ?? `${muni}-${p.report_fiscal_year}`;
+	const schemeId = input.ids ? input.ids.schemeId : input.levels.length ? schemeIdOf(muni) : null;
 
 	const municipality = { muni_code: muni, name_ja: p.name_ja, name_en: p.name_en ?? p.name_ja, prefecture_ja: p.prefecture_ja, prefecture_en: p.prefecture_en ?? p.prefecture_ja, parent_code: null, parent_name_ja: null, parent_name_en: null };
 	places.set(municipality, p.place);
@@ -264,15 +279,9 @@ export function buildPlan(input: PlanInput, common: CommonGroundInputs): { table
 	const dataset: Dataset = { municipalities: [municipality], plans: [plan], grading_schemes: levels, goals, initiatives, measures, evaluations, initiative_notes: [] };
 	for (const table of TABLES) problems.push(...contractProblems(table, dataset[table.name], places));
 	if (!initiatives.length) problems.push(problem(null, null, null, null, '取組が1件もありません', 'the file holds no initiative'));
-	if (problems.length) return { tables: null, problems };
-
+	if (problems.length) return { dataset, problems };
 	for (const table of TABLES) dataset[table.name] = sortRows(table, dataset[table.name]);
-	const crosswalk: Crosswalk = { bands: common.crosswalk.bands, schemes: schemeId ? [ownCrosswalkScheme(schemeId, input.levels, common.crosswalk.bands)] : [] };
-	// Reviewed theme overrides name published initiatives only; an import is classified by the rules alone.
-	const computed = addCommonGround(dataset, { ...common, overrides: [], crosswalk });
-	// The themes themselves are the published ones; an import only adds its initiatives to them.
-	delete computed.themes;
-	return { tables: computed, problems: [] };
+	return { dataset, problems };
 }
 
 /** Column names of a table in the contract, for writers that follow it (Parquet export). */
