@@ -79,14 +79,15 @@ export function readFlag(c: Cell): Read<boolean> {
 	return no('「○」か空欄', '○ (yes) or empty');
 }
 
-/** 実績/目標/計画 in either language. */
-export function readKind(c: Cell): Read<'result' | 'target' | 'plan' | null> {
+/** 実績/目標/計画/基準値 in either language. */
+export function readKind(c: Cell): Read<'result' | 'target' | 'plan' | 'baseline' | null> {
 	if (isEmpty(c)) return ok(null);
 	const t = fold(cellString(c)).toLowerCase();
 	if (/^(実績|result|results|actual)$/.test(t)) return ok('result');
 	if (/^(目標|目標値|target)$/.test(t)) return ok('target');
 	if (/^(計画|予定|plan)$/.test(t)) return ok('plan');
-	return no('実績・目標・計画 のいずれか', 'result, target or plan (実績, 目標, 計画)');
+	if (/^(基準値|baseline)$/.test(t)) return ok('baseline');
+	return no('実績・目標・計画・基準値 のいずれか', 'result, target, plan or baseline (実績, 目標, 計画, 基準値)');
 }
 
 /** Headers compare without width, case or spacing differences: 取組番号 = 取組 番号, Grade = grade. */

@@ -93,7 +93,7 @@ export const TEMPLATE: readonly TemplateSheet[] = [
 		required: false,
 		fields: [
 			f('initiative_code', '取組番号', 'initiative number', 'text', true, '取組シートの番号', 'a number from the initiatives sheet'),
-			f('kind', '種別', 'kind', 'kind', true, '実績、目標、計画 のいずれか', 'result, target or plan (実績, 目標, 計画)'),
+			f('kind', '種別', 'kind', 'kind', true, '実績、目標（計画期間の目標）、計画（単年度の計画・目標）、基準値 のいずれか', 'result, target (for the plan period), plan (one year\'s plan or target) or baseline (実績, 目標, 計画, 基準値)'),
 			f('fiscal_year', '年度', 'fiscal year', 'fiscal_year', false, '令和5年度、R5、2023。毎年の目標は空欄で原文に「毎年」', '令和5年度, R5 or 2023; for a yearly target leave it empty and write 毎年 in the text'),
 			f('label_ja', '指標名', 'indicator', 'text', false, '何を数えるか（開催回数 など）', 'what is counted'),
 			f('value', '値', 'value', 'number', false, '数値（空欄なら原文から読み取ります）', 'a number (read from the text when empty)'),

@@ -51,7 +51,7 @@ export function templateRowsOf(tables: ImportedTables): TemplateRows {
 		grading_scheme: (tables.grading_schemes as GradingSchemeLevel[]).map((l) => ({ grade: l.grade, rank: l.rank, definition_ja: l.definition_ja, definition_en: l.definition_en, score: l.score, reason_ja: l.mapping_reason_ja, reason_en: l.mapping_reason_en })),
 		goals: goals.map((g) => ({ code: g.code ?? g.goal_id, parent_code: g.parent_goal_id ? (goalCode.get(g.parent_goal_id) ?? null) : null, level_name_ja: g.level_name_ja, title_ja: g.title_ja, description_ja: g.description_ja })),
 		initiatives: inits.map((i) => ({ code: i.code ?? i.initiative_id, goal_codes: i.goal_ids.map((g) => goalCode.get(g) ?? g).join('、') || null, name_ja: i.name_ja, description_ja: i.description_ja, departments: i.departments.join('、') || null })),
-		measures: (tables.measures as Measure[]).map((x) => ({ initiative_code: initCode.get(x.initiative_id ?? '') ?? null, kind: { result: '実績', target: '目標', plan: '計画' }[x.kind], fiscal_year: x.fiscal_year, label_ja: x.label_ja, value: x.value, unit: x.unit, raw_text: x.raw_text, department: x.department, is_estimate: x.is_estimate ? '○' : null })),
+		measures: (tables.measures as Measure[]).map((x) => ({ initiative_code: initCode.get(x.initiative_id ?? '') ?? null, kind: { result: '実績', target: '目標', plan: '計画', baseline: '基準値' }[x.kind], fiscal_year: x.fiscal_year, label_ja: x.label_ja, value: x.value, unit: x.unit, raw_text: x.raw_text, department: x.department, is_estimate: x.is_estimate ? '○' : null })),
 		evaluations: (tables.evaluations as Evaluation[]).map((e) => ({ initiative_code: initCode.get(e.initiative_id) ?? null, fiscal_year: e.fiscal_year, grade: e.grade_raw, evaluator: e.evaluator }))
 	};
 }
