@@ -1,6 +1,7 @@
 import { TABLES, type Evaluation, type Goal, type GradingSchemeLevel, type Initiative, type Measure } from '../contract/tables';
 import { columnsOf, type TableDef } from '../contract/column';
-import { actorOfDepartments, initiativeId, MeasureIds, measuresFromCell } from '../adapters/records';
+import { initiativeId, MeasureIds, measuresFromCell } from '../template-kit/records';
+import { actorOfDepartments } from '../template-kit/departments';
 import { readGrade } from '../normalize/grade';
 import { tidy } from '../normalize/text';
 import { bandOf, type Crosswalk } from '../grading/crosswalk';
@@ -238,7 +239,7 @@ export function buildRecords(input: PlanInput): { dataset: Dataset; problems: Im
 		const made: Measure[] = [];
 		if (m.value !== null) {
 			const raw = tidy(m.raw_text ?? [m.label_ja, `${m.value}${m.unit ?? ''}`].filter(Boolean).join(' '));
-			made.push({ measure_id: ids.take(it.initiative_id), initiative_id: it.initiative_id, goal_id: null, attached_to: 'initiative', kind: m.kind, fiscal_year: m.fiscal_year, every_year: m.kind !== 'result' && EVERY_YEAR.test(raw), is_estimate: m.is_estimate, is_cumulative: CUMULATIVE.test(raw), label_ja: m.label_ja, department: m.department, raw_text: raw, value: m.value, unit: m.unit, qualifier: null, status: null, status_ja: null, narrative: false, line: m.place.row, line_end: m.place.row });
+			made.push({ measure_id: ids.take(it.initiative_id), initiative_id: it.initiative_id, goal_id: null, attached_to: 'initiative', kind: m.kind, fiscal_year: m.fiscal_year, every_year: m.kind === 'target' && EVERY_YEAR.test(raw), is_estimate: m.is_estimate, is_cumulative: CUMULATIVE.test(raw), label_ja: m.label_ja, department: m.department, raw_text: raw, value: m.value, unit: m.unit, qualifier: null, status: null, status_ja: null, narrative: false, line: m.place.row, line_end: m.place.row });
 		} else if (m.raw_text) {
 			made.push(...measuresFromCell(ids, { initiative_id: it.initiative_id, kind: m.kind, fiscal_year: m.fiscal_year, text: m.raw_text, line: m.place.row, is_estimate: m.is_estimate, label_fallback: m.label_ja, department: m.department }));
 			if (m.label_ja) for (const x of made) x.label_ja ??= m.label_ja;
