@@ -271,3 +271,37 @@ test('several statements run in order and the last one’s result is shown, with
 	await page.keyboard.press('Control+Space');
 	await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('my_notes');
 });
+
+test('two columns of one name are both shown under unique names, the exports keep them, and the next query runs', async ({ page, consoleErrors }) => {
+	await ready(page);
+	await runQuery(page, 'SELECT 1 AS first_run');
+	await runQuery(page, 'SELECT 10 AS x, 20 AS x');
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done');
+	await expect(page.getByTestId('run')).toHaveText('実行');
+	const grid = page.getByTestId('result-grid');
+	await expect(grid.getByRole('columnheader')).toHaveCount(3);
+	await expect(grid.locator('[data-column="x"] .name')).toHaveText('x');
+	await expect(grid.locator('[data-column="x_1"] .name')).toHaveText('x_1');
+	await expect(grid.locator('[data-row="0"] [role="gridcell"]')).toHaveText(['10', '20']);
+	await expect(grid.locator('[data-row="1"]')).toHaveCount(0);
+	// CSV keeps the names as DuckDB gives them; JSON needs one key per value.
+	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+	expect(readFileSync((await csv.path())!, 'utf8')).toBe('\uFEFFx,x\r\n10,20\r\n');
+	const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+	expect(JSON.parse(readFileSync((await json.path())!, 'utf8'))).toEqual([{ x: 10, x_1: 20 }]);
+	const [parquet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-parquet').click()]);
+	const pbytes = readFileSync((await parquet.path())!);
+	expect(await parquetReadObjects({ file: pbytes.buffer.slice(pbytes.byteOffset, pbytes.byteOffset + pbytes.byteLength) })).toEqual([{ x: 10, x_1: 20 }]);
+
+	// A join that repeats every column of both sides, as researchers write it.
+	const ids = new Set((await readTable('initiatives')).map((i) => i.initiative_id));
+	const joined = (await readTable('measures')).filter((m) => ids.has(m.initiative_id)).length;
+	await runQuery(page, 'SELECT i.*, m.* FROM initiatives i JOIN measures m USING (initiative_id)');
+	await expect(page.getByTestId('result-summary')).toHaveAttribute('data-rows', String(joined));
+	await expect(grid.locator('[data-column="initiative_id_1"]')).toHaveCount(1);
+	await expect(grid.locator('[data-column="initiative_id"]')).toHaveCount(1);
+	await expect(page.getByTestId('run')).toBeEnabled();
+	await runQuery(page, 'SELECT 2 AS after');
+	await expect(grid.locator('[data-row="0"] [role="gridcell"]')).toHaveText(['2']);
+	expect(consoleErrors).toEqual([]);
+});

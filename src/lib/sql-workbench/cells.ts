@@ -98,17 +98,43 @@ export function valueText(v: Plain): string {
 
 /** A column of a result with its name, type and values read on demand. */
 export interface ResultColumn {
+	/** The name as DuckDB gives it; two columns of a result may share one (SELECT 1 AS x, 2 AS x). */
 	name: string;
+	/** The name made unique within the result, for what needs one: the grid, the chart, JSON keys, Parquet columns. */
+	key: string;
 	type: string;
 	kind: ColumnKind;
 	get(row: number): Plain;
 }
 
+/**
+ * Names made unique the way DuckDB does it when such a result becomes a table (x, x → x, x_1):
+ * a later duplicate gets _1, _2, … skipping any name already taken.
+ */
+export function uniqueNames(names: readonly string[]): string[] {
+	const taken = new Set(names);
+	const seen = new Set<string>();
+	return names.map((name) => {
+		if (!seen.has(name)) {
+			seen.add(name);
+			return name;
+		}
+		let k = 1;
+		while (taken.has(`${name}_${k}`)) k++;
+		const unique = `${name}_${k}`;
+		taken.add(unique);
+		seen.add(unique);
+		return unique;
+	});
+}
+
 export function resultColumns(table: Table): ResultColumn[] {
+	const keys = uniqueNames(table.schema.fields.map((f) => f.name));
 	return table.schema.fields.map((field, i) => {
 		const vector = table.getChildAt(i) as Vector | null;
 		return {
 			name: field.name,
+			key: keys[i],
 			type: sqlTypeName(field.type),
 			kind: columnKind(field.type),
 			get: (row: number) => plainCell(field.type, vector?.get(row))

@@ -16,12 +16,15 @@ export function toCsv(columns: readonly ResultColumn[], rowCount: number): strin
 	return BOM + lines.join('\r\n') + '\r\n';
 }
 
-/** An array of row objects; 64-bit integers beyond 2^53 are written as strings to keep every digit. */
+/**
+ * An array of row objects; 64-bit integers beyond 2^53 are written as strings to keep every digit.
+ * Keys are the unique names (x, x_1): an object cannot hold two values under one key.
+ */
 export function toJson(columns: readonly ResultColumn[], rowCount: number): string {
 	const rows: Record<string, Plain>[] = [];
 	for (let r = 0; r < rowCount; r++) {
 		const row: Record<string, Plain> = {};
-		for (const c of columns) row[c.name] = c.get(r);
+		for (const c of columns) row[c.key] = c.get(r);
 		rows.push(row);
 	}
 	return JSON.stringify(rows, bigintReplacer, 1);

@@ -41,7 +41,8 @@ export function toParquet(columns: readonly ResultColumn[], rowCount: number): A
 		const type = parquetType(c);
 		const data = new Array<unknown>(rowCount);
 		for (let r = 0; r < rowCount; r++) data[r] = convert(type, c.get(r));
-		return { name: c.name, type, data, nullable: true };
+		// Parquet readers find columns by name: duplicates get DuckDB's unique names (x, x_1).
+		return { name: c.key, type, data, nullable: true };
 	});
 	return parquetWriteBuffer({ columnData });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parquetReadObjects } from 'hyparquet';
 import { tableFromArrays, vectorFromArray, Table, Utf8, List, Field, Int32 } from 'apache-arrow';
-import { resultColumns } from '../../../src/lib/sql-workbench/cells';
+import { resultColumns, uniqueNames } from '../../../src/lib/sql-workbench/cells';
 import { toCsv, toJson } from '../../../src/lib/sql-workbench/export';
 import { toParquet } from '../../../src/lib/sql-workbench/parquet-export';
 
@@ -43,5 +43,13 @@ describe('exports of a result', () => {
 		expect(back.map((r) => r.n)).toEqual([1, null, 3]);
 		expect(back.map((r) => r.big)).toEqual([1n, 2n ** 60n, -5n]);
 		expect(back.map((r) => r.tags)).toEqual([['a', 'b'], [], null]);
+	});
+});
+
+describe('uniqueNames', () => {
+	it('gives a later duplicate DuckDB\'s _1, _2 … and skips names already taken', () => {
+		expect(uniqueNames(['x', 'x'])).toEqual(['x', 'x_1']);
+		expect(uniqueNames(['x', 'x', 'x_1', 'x'])).toEqual(['x', 'x_2', 'x_1', 'x_3']);
+		expect(uniqueNames(['a', 'b'])).toEqual(['a', 'b']);
 	});
 });
