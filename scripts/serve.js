@@ -1,7 +1,7 @@
 // Serves the built site (build/) as plain static files, as any intranet web server would.
 // sirv sends .wasm as application/wasm, which streaming compilation needs.
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import sirv from 'sirv';
 
 const dir = process.env.ATLAS_BUILD_DIR ?? 'build';
@@ -14,13 +14,22 @@ if (!existsSync(`${dir}/index.html`)) {
 }
 
 const files = sirv(dir, { extensions: ['html'], gzip: false, etag: true, dev: false });
-const server = createServer((req, res) =>
-	files(req, res, () => {
-		res.statusCode = 404;
+
+// A path the build has no file for gets the site's own not-found page in the path's language.
+function notFound(req, res) {
+	const english = /^\/en(\/|$|\?)/.test(req.url ?? '');
+	const page = `${dir}${english ? '/en' : ''}/404.html`;
+	res.statusCode = 404;
+	if (existsSync(page)) {
+		res.setHeader('content-type', 'text/html; charset=utf-8');
+		res.end(readFileSync(page));
+	} else {
 		res.setHeader('content-type', 'text/plain; charset=utf-8');
 		res.end('Not found\n');
-	})
-);
+	}
+}
+
+const server = createServer((req, res) => files(req, res, () => notFound(req, res)));
 server.listen(port, host, () => {
 	console.log(`Welfare Plan Atlas (地域福祉計画アトラス) is running at http://localhost:${port}`);
 });

@@ -20,6 +20,11 @@ export const common: Messages = {
 	db_loading: { ja: 'ブラウザ内データベース（DuckDB-wasm）を起動しています…', en: 'Starting the in-browser database (DuckDB-wasm)…' },
 	db_ready: { ja: 'ブラウザ内データベース準備完了：取組 {n} 件（起動 {start} ms、読込 {load} ms）', en: 'In-browser database ready: {n} initiatives (start {start} ms, load {load} ms)' },
 	db_failed: { ja: 'データを読み込めませんでした：{reason}', en: 'The data could not be loaded: {reason}' },
+	not_found_title: { ja: 'ページが見つかりません', en: 'Page not found' },
+	not_found_body: { ja: 'このアドレス（{path}）のページはありません。市区町村コード・テーマ・取組番号が正しいか確かめてください。', en: 'There is no page at this address ({path}). Check the municipality code, theme or initiative number.' },
+	not_found_back: { ja: '概要（市区町村の一覧）へ戻る', en: 'Back to the overview (every municipality)' },
+	not_found_search: { ja: '取組を検索する', en: 'Search the initiatives' },
+	error_title: { ja: 'ページを表示できませんでした（{status}）', en: 'The page could not be shown ({status})' },
 	retry: { ja: '再試行', en: 'Retry' },
 	footer_sources: { ja: '出典：各市区町村・社会福祉協議会の公表資料。数値はすべて出典の行までたどれます。', en: "Sources: reports published by each municipality and council of social welfare. Every number traces back to its source line." }
 };

@@ -11,6 +11,11 @@ export function langOf(param: string | undefined): Lang {
 	return param === 'en' ? 'en' : 'ja';
 }
 
+/** The language of a site path: /en and /en/… are English. */
+export function langOfPath(pathname: string): Lang {
+	return /^\/en(\/|$)/.test(pathname) ? 'en' : 'ja';
+}
+
 /** A site path in the given language: href('en', '/themes/salon') → /en/themes/salon. */
 export function href(lang: Lang, path: string): string {
 	const clean = path.startsWith('/') ? path : `/${path}`;

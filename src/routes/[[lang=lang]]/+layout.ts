@@ -1,4 +1,6 @@
-import { langOf } from '$lib/i18n';
+import { langOf, langOfPath } from '$lib/i18n';
 import type { LayoutLoad } from './$types';
 
-export const load: LayoutLoad = ({ params }) => ({ lang: langOf(params.lang) });
+// An address no route matches (the not-found page served for /en/anything) has no lang parameter:
+// its language is read from the path.
+export const load: LayoutLoad = ({ params, url }) => ({ lang: params.lang ? langOf(params.lang) : langOfPath(url.pathname) });
