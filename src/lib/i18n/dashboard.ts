@@ -118,6 +118,7 @@ export const dashboard: Messages = {
 	kind_result: { ja: '実績', en: 'Result' },
 	kind_target: { ja: '目標', en: 'Target' },
 	kind_plan: { ja: '計画', en: 'Plan' },
+	kind_baseline: { ja: '基準値', en: 'Baseline' },
 	flag_every_year: { ja: '毎年', en: 'every year' },
 	flag_estimate: { ja: '見込み', en: 'estimate' },
 	flag_cumulative: { ja: '累計', en: 'running total' },
