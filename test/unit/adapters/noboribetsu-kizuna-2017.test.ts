@@ -1,6 +1,8 @@
 import { readReport } from '../../../src/lib/template-kit/read';
 import { describe, expect, it } from 'vitest';
-import { noboribetsuKizuna2017 } from '../../../src/lib/adapters/noboribetsu-kizuna-2017';
+import { ADAPTERS } from '../../../src/lib/adapters/registry';
+// The template is a spec (src/lib/adapters/noboribetsu-kizuna-2017.json) read by the kit's table template.
+const noboribetsuKizuna2017 = ADAPTERS.get('noboribetsu-kizuna-2017')!;
 import { loadDocument, loadManifest, loadSchemes } from '../../../scripts/lib/sources';
 import type { SourceDocument } from '../../../src/lib/adapters/adapter';
 

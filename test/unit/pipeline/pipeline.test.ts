@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { ingest } from '../../../src/lib/pipeline/ingest';
 import { loadDocument, loadManifest } from '../../../scripts/lib/sources';
 import type { Adapter } from '../../../src/lib/adapters/adapter';
-import { niigataNishi2020 } from '../../../src/lib/adapters/niigata-nishi-2020';
+import { ADAPTERS } from '../../../src/lib/adapters/registry';
+// The template is a spec (src/lib/adapters/niigata-nishi-2020.json) read by the kit's table template.
+const niigataNishi2020 = ADAPTERS.get('niigata-nishi-2020')!;
 
 function runData(out: string, env: Record<string, string> = {}): { ok: boolean; output: string } {
 	try {
