@@ -1,6 +1,6 @@
 import { ingest, type IngestOutput } from '../../src/lib/pipeline/ingest';
 import { ADAPTERS } from '../../src/lib/adapters/registry';
-import { loadCorrections, loadDocument, loadManifest, loadSchemes, SOURCES_DIR, DATA_DIR } from './sources';
+import { checkManifestMunicipalities, loadCorrections, loadDocument, loadLocalGovernments, loadManifest, loadReadings, loadSchemes, SOURCES_DIR, DATA_DIR } from './sources';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -37,12 +37,14 @@ export function buildDataset(options: { only?: string[]; dataDir?: string; sourc
 		? { sources: full.sources.filter((s) => only.includes(s.municipality.muni_code) || only.includes(s.file)) }
 		: full;
 	if (!manifest.sources.length) throw new Error(`--only ${only?.join(',')} matches no source in the manifest`);
+	checkManifestMunicipalities(full, loadLocalGovernments(dataDir), sourcesDir);
 	const { dataset, quality } = ingest({
 		manifest,
 		documents: manifest.sources.map((e) => loadDocument(e, sourcesDir)),
 		schemes: loadSchemes(dataDir),
 		corrections: loadCorrections(dataDir),
-		adapters: ADAPTERS
+		adapters: ADAPTERS,
+		readings: loadReadings(manifest, sourcesDir)
 	});
 	// Themes, grading crosswalk and achievement: computed from the validated rows, never from the sources.
 	return { dataset: addCommonGround(dataset, loadCommonGroundInputs(dataDir)), quality };

@@ -12,6 +12,8 @@ export interface SourceDocument {
 	lines: readonly string[];
 	/** the parsed JSON of the column mapping the manifest names for a tabular source */
 	spec?: unknown;
+	/** what reading the bytes as text found and removed (src/lib/pipeline/decode.ts), for the quality report */
+	textWarnings?: readonly QualityWarning[];
 }
 
 export interface AdapterContext {

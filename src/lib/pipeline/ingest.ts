@@ -6,6 +6,7 @@ import { columnsOf, type TableDef } from '../contract/column';
 import { validateRows, type RecordPlace } from './validate';
 import { isUnreadable, warningCatalogue } from '../template-kit/warnings';
 import { readReport } from '../template-kit/read';
+import { numberingGap, recordDifferences, SourceDamageError, textDamage, type SourceReading } from './reading';
 
 /** Rows of every table, keyed by table name. */
 export type Dataset = Record<string, Record<string, unknown>[]>;
@@ -16,6 +17,12 @@ export interface IngestInput {
 	schemes: GradingScheme[];
 	corrections: Correction[];
 	adapters: ReadonlyMap<string, Adapter>;
+	/**
+	 * What a reviewed reading of each source found, by file (data/sources/readings). A source with
+	 * a reading is refused when its text or its records differ from it; one without is read as it is
+	 * (a report a user brings to the browser has none).
+	 */
+	readings?: ReadonlyMap<string, SourceReading>;
 }
 
 export interface IngestOutput {
@@ -95,7 +102,7 @@ export function ingest(input: IngestInput): IngestOutput {
 		if (entry.scheme_id && !scheme) throw new Error(`${entry.file}: grading scheme "${entry.scheme_id}" is not in grading-schemes.json`);
 
 		// A correction that no longer fits its source stops the run here, in every template.
-		const result = readReport(adapter, doc, { scheme, corrections: input.corrections });
+		const result = readChecked(doc, adapter, { scheme, corrections: input.corrections }, input.readings?.get(entry.file));
 
 		if (!seenMunicipalities.has(entry.municipality.muni_code)) {
 			dataset.municipalities.push(municipalityOf(entry));
@@ -128,7 +135,7 @@ export function ingest(input: IngestInput): IngestOutput {
 			fields_missing: missingFields(result),
 			unreadable: result.warnings.filter((w) => isUnreadable(w.code)).length,
 			corrections_used: [...result.correctionsUsed].sort(),
-			warnings: [...result.warnings].sort((a, b) => a.line - b.line || a.code.localeCompare(b.code))
+			warnings: [...(doc.textWarnings ?? []), ...result.warnings].sort((a, b) => a.line - b.line || a.code.localeCompare(b.code))
 		});
 	}
 
@@ -157,6 +164,38 @@ export function ingest(input: IngestInput): IngestOutput {
 		}
 	};
 	return { dataset, quality };
+}
+
+/**
+ * Run the adapter and refuse what a damaged source would otherwise publish quietly: text that
+ * differs from the reviewed reading (named at the line of the damage, with what the records then
+ * say differently), and a gap in the report's own numbering. A correction that no longer applies
+ * stops the run in readReport; when the text is damaged, the refusal names the damage instead.
+ */
+function readChecked(doc: SourceDocument, adapter: Adapter, input: Parameters<typeof readReport>[2], reading: SourceReading | undefined): AdapterResult {
+	const file = doc.entry.file;
+	const damage = reading ? textDamage(doc, reading) : null;
+	let result: AdapterResult;
+	try {
+		// The corrections book stops the run when a correction no longer fits (template-kit/read.ts).
+		result = readReport(adapter, doc, input);
+	} catch (e) {
+		if (damage) throw new SourceDamageError(file, damage.line, `${damage.detail} (the template reader then stops: ${(e as Error).message})`);
+		throw e;
+	}
+	if (damage) {
+		const changed = recordDifferences(doc, result, reading!);
+		throw new SourceDamageError(file, damage.line, `${damage.detail}${changed.length ? `; read now: ${changed.join('; ')}` : ''}`);
+	}
+	if (reading) {
+		const changed = recordDifferences(doc, result, reading);
+		if (changed.length) {
+			throw new SourceDamageError(file, 1, `the text is the reviewed text but its records differ from the reviewed reading: ${changed.join('; ')} (an adapter change: check the golden files, then record the reading anew with npm run source:review)`);
+		}
+	}
+	const gap = numberingGap(doc, result);
+	if (gap) throw gap;
+	return result;
 }
 
 /** Stable order, so that two runs write byte-identical files. */

@@ -23,6 +23,7 @@ export interface WarningKind {
 const kind = (severity: Severity, unreadable: boolean, ja: string, en: string): WarningKind => ({ severity, unreadable, ja, en });
 
 export const WARNINGS = {
+	bidi_control_removed: kind('notice', false, '双方向制御文字（表示の向きを変える不可視の文字）を取込み時に除去した', 'bidirectional control characters (invisible; they reverse how text displays) were removed at ingest'),
 	code_recovered: kind('notice', false, 'OCRで崩れた番号を同じページや他のページの表記から復元した', 'a number damaged by OCR was recovered from the same page or another page that prints it'),
 	correction_not_applied: kind('warning', false, '補正が該当するセルに適用されなかった', 'a reviewed correction found no cell to apply to'),
 	damaged_header: kind('notice', false, '列見出しが崩れているため、列は位置で読んだ', 'a column header is damaged; the column was read by its position'),

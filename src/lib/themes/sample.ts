@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withoutRepostMark } from '../template-kit/repost';
 import type { Initiative } from '../contract/tables';
+import { fnv1a } from '../normalize/fnv1a';
 
 /**
  * data/themes/sample.json: initiatives labelled by reading the sources, to measure the rules.
@@ -72,10 +73,5 @@ export type SampleHalf = 'development' | 'held-out';
  * name, and the two must not sit on both sides of the split.
  */
 export function sampleHalf(entry: Pick<SampleEntry, 'muni_code' | 'name'>): SampleHalf {
-	let h = 0x811c9dc5;
-	for (const ch of `${entry.muni_code}|${nameKey(entry.name)}`) {
-		h ^= ch.codePointAt(0)!;
-		h = Math.imul(h, 0x01000193) >>> 0;
-	}
-	return h % 2 === 0 ? 'development' : 'held-out';
+	return fnv1a(`${entry.muni_code}|${nameKey(entry.name)}`) % 2 === 0 ? 'development' : 'held-out';
 }
