@@ -37,7 +37,7 @@ function main(): void {
 		if (existsSync(path)) {
 			const before = SourceReading.parse(JSON.parse(readFileSync(path, 'utf8')));
 			const damage = textDamage(doc, before);
-			const changed = recordDifferences(doc, result, before);
+			const changed = recordDifferences(doc, result, before, true);
 			console.log(`${entry.file}: ${damage ? `text differs from the previous reading: ${damage.message}` : 'text as previously read'}; ${changed.length ? `records: ${changed.join('; ')}` : 'records as previously read'}`);
 		} else {
 			console.log(`${entry.file}: first reading: ${reading.initiatives} initiatives, ${reading.measures} measures, ${reading.evaluations} evaluations`);

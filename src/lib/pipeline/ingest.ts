@@ -184,7 +184,7 @@ function readChecked(doc: SourceDocument, adapter: Adapter, input: Parameters<ty
 		throw e;
 	}
 	if (damage) {
-		const changed = recordDifferences(doc, result, reading!);
+		const changed = recordDifferences(doc, result, reading!, true);
 		throw new SourceDamageError(file, damage.line, `${damage.detail}${changed.length ? `; read now: ${changed.join('; ')}` : ''}`);
 	}
 	if (reading) {
