@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { buildDataset } from '../../../scripts/lib/dataset';
+import { loadDocument, loadManifest, loadSchemes, readingPath } from '../../../scripts/lib/sources';
+import { readingOf } from '../../../src/lib/pipeline/reading';
+import { readReport } from '../../../src/lib/template-kit/read';
+import { ADAPTERS } from '../../../src/lib/adapters/registry';
 import { OWN_SHEET, OWN_SHEET_SPEC } from '../../../src/lib/import/example';
 import { sheetCsv } from '../../../src/lib/import/write-template';
 import { encodeShiftJis } from '../../helpers/shift-jis';
@@ -34,7 +38,8 @@ describe('a tabular source in data/sources/ with its spec', () => {
 							sha256: createHash('sha256').update(csv).digest('hex'),
 							adapter: 'tabular-spec',
 							spec: '900_shisaku.spec.json',
-							municipality: { muni_code: plan.muni_code, name_ja: plan.name_ja, name_en: plan.name_en, prefecture_ja: plan.prefecture_ja, prefecture_en: plan.prefecture_en, parent_code: null, parent_name_ja: null, parent_name_en: null },
+							// The pipeline publishes only official municipality codes (the example's 99002 is made up): a real one here.
+							municipality: { muni_code: '01234', name_ja: '北広島市', name_en: 'Kitahiroshima City', prefecture_ja: '北海道', prefecture_en: 'Hokkaido', parent_code: null, parent_name_ja: null, parent_name_en: null },
 							plan: { plan_id: '99002-2023', title_ja: plan.title_ja, title_en: plan.title_en, actor_ja: plan.actor_ja, report_fiscal_year: 2023, fiscal_years: [2023, 2024] },
 							scheme_id: '99002-c-a'
 						}
@@ -52,10 +57,17 @@ describe('a tabular source in data/sources/ with its spec', () => {
 			] }];
 			writeFileSync(join(dataDir, 'crosswalk.json'), JSON.stringify(cw));
 
+			// A contributed source is published once its reading is recorded (npm run source:review does this).
+			const entry = loadManifest(sourcesDir).sources[0];
+			const doc = loadDocument(entry, sourcesDir);
+			const read = readReport(ADAPTERS.get(entry.adapter)!, doc, { scheme: loadSchemes(dataDir)[0], corrections: [] });
+			mkdirSync(join(sourcesDir, 'readings'));
+			writeFileSync(readingPath(entry.file, sourcesDir), JSON.stringify(readingOf(doc, read, 'test fixture')));
+
 			const { dataset, quality } = buildDataset({ dataDir, sourcesDir });
 			expect(dataset.initiatives.map((i) => i.name_ja)).toEqual(['地域の茶の間の開設', 'ヤングケアラー相談窓口', '配食サービスによる安否確認', '個別避難計画の作成']);
 			expect(dataset.plans[0]).toMatchObject({ plan_id: '99002-2023', adapter: 'tabular-spec', scheme_id: '99002-c-a' });
-			expect(dataset.evaluations.find((e) => e.initiative_id === '99002-003')).toMatchObject({ grade: 'C', band: 'achieved' });
+			expect(dataset.evaluations.find((e) => e.initiative_id === '01234-003')).toMatchObject({ grade: 'C', band: 'achieved' });
 			expect(dataset.goals).toHaveLength(5);
 			expect(quality.sources[0]).toMatchObject({ adapter: 'tabular-spec', rows_found: expect.objectContaining({ initiatives: 4, evaluations: 4 }) });
 		} finally {
