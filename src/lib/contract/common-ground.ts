@@ -42,6 +42,21 @@ export const initiativeThemes = defineTable({
 	})
 });
 
+export const measureThemes = defineTable({
+	name: 'measure_themes',
+	rowEn: 'one theme assigned to one result reported for a goal as a whole (a measure of a goal-wide cell), found by its label',
+	rowJa: '目標全体として報告された実績（目標全体の欄の指標）1件に付けた共通テーマ（指標名から）',
+	orderBy: ['measure_id', 'theme_id'],
+	schema: z.object({
+		measure_id: column(z.string().min(1), 'VARCHAR', 'the goal-wide measure (measures.attached_to = goal)', '指標ID（目標全体の欄の指標）'),
+		goal_id: column(z.string().min(1), 'VARCHAR', 'the goal the result is reported for; its initiatives are listed beside it', '実績が報告された目標の目標ID'),
+		theme_id: column(themeId, 'VARCHAR', 'theme', 'テーマID'),
+		method: column(z.enum(THEME_METHODS), 'VARCHAR', 'rule: found by the keyword rules on the printed item (its heading label is read as the name)', '付与方法（rule＝語句ルール。記載項目の見出しの指標名を名称として読む）'),
+		evidence: column(z.string().min(1), 'VARCHAR', 'the words that matched and where (name = the item heading, measure = other labels of the item, goal)', '根拠（一致した語句と箇所。name＝項目の見出し）'),
+		confidence: column(z.number().min(0).max(1), 'DOUBLE', 'how sure the rules are, 0 to 1', '確からしさ（0〜1）')
+	})
+});
+
 export const achievements = defineTable({
 	name: 'achievements',
 	rowEn: 'one target paired with the result of the same indicator, and how far the result reached',
@@ -70,8 +85,9 @@ export const achievements = defineTable({
 	})
 });
 
-export const COMMON_GROUND_TABLES = [themes, initiativeThemes, achievements];
+export const COMMON_GROUND_TABLES = [themes, initiativeThemes, measureThemes, achievements];
 
 export type ThemeRow = z.infer<typeof themes.schema>;
 export type InitiativeThemeRow = z.infer<typeof initiativeThemes.schema>;
 export type AchievementRow = z.infer<typeof achievements.schema>;
+export type MeasureThemeRow = z.infer<typeof measureThemes.schema>;

@@ -144,6 +144,17 @@ export const dashboard: Messages = {
 	reason_themes: { ja: '共通テーマ：{themes}', en: 'shared themes: {themes}' },
 	reason_similarity: { ja: '名称の類似度 {s}%', en: 'name similarity {s}%' },
 
+	goal_wide_mark: { ja: '{goal}全体として報告', en: 'reported for {goal} as a whole' },
+	goal_result_figures: { ja: '読み取った数値', en: 'Figures read' },
+	goal_initiatives: { ja: 'この目標の取組：', en: 'Initiatives of this goal: ' },
+	theme_goal_results: { ja: '目標全体として報告された実績（{n}件）', en: 'Results reported for a goal as a whole ({n})' },
+	theme_goal_results_note: {
+		ja: '報告書が基本目標ごとに一つの欄にまとめて記載した実績です。どの取組の実績かは書かれていないため、取組の一覧とは別に、その目標の取組と並べて示します。テーマは記載項目の見出し（指標名）から付けています。',
+		en: 'Results the report prints in one cell for a whole goal. The report does not say which initiative they belong to, so they are shown apart from the initiatives, next to the initiatives of that goal. Themes come from the heading (label) of each printed item.'
+	},
+	col_goal_results: { ja: '目標全体の実績', en: 'Goal-wide results' },
+	search_goal_results: { ja: '目標全体として報告された実績 {n} 件', en: '{n} results reported for a goal as a whole' },
+	comparable_goal_results: { ja: '他の市区町村で目標全体として報告された、同じテーマの実績', en: 'Results of the same themes reported elsewhere for a goal as a whole' },
 	chart_theme_count: { ja: '{theme}：市区町村ごとの取組数', en: '{theme}: initiatives per municipality' },
 	chart_theme_score: { ja: '{theme}：共通スコアの平均', en: '{theme}: mean common score' },
 	chart_theme_ratio: { ja: '{theme}：達成率の中央値（最終の組のみ。途中経過は含めない）', en: '{theme}: median achievement (final pairs only, interim progress left out)' },

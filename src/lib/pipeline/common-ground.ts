@@ -10,6 +10,7 @@ import { normalizeJa } from '../themes/normalize';
 import { initiativeTexts, initiativeThemeRows, themeRowsOf, type ThemeOverride } from '../themes/assign';
 import { crosswalkProblems, mapEvaluations, mapSchemeLevels, type Crosswalk } from '../grading/crosswalk';
 import { pairMeasures } from '../achievement/pair';
+import { goalResultItems, measureThemeRows } from '../themes/goal-results';
 
 export interface CommonGroundInputs {
 	taxonomy: Taxonomy;
@@ -55,14 +56,15 @@ export function addCommonGround(dataset: Dataset, inputs: CommonGroundInputs): D
 		evaluations,
 		themes: themeRowsOf(inputs.taxonomy),
 		initiative_themes: initiativeThemeRows(initiativeTexts(initiatives, goals, measures), inputs.taxonomy, inputs.overrides),
+		measure_themes: measureThemeRows(goalResultItems(goals, measures), inputs.taxonomy),
 		achievements: pairMeasures(measures, { bands: inputs.crosswalk.bands, muniOf })
 	};
 
 	const placeOf = (row: Record<string, unknown>): RecordPlace => ({
-		file: row.theme_id && !row.initiative_id ? 'data/themes/taxonomy.json' : row.scheme_id && !row.evaluation_id ? 'data/crosswalk.json' : '(common ground)',
+		file: row.theme_id && !row.initiative_id && !row.measure_id ? 'data/themes/taxonomy.json' : row.scheme_id && !row.evaluation_id ? 'data/crosswalk.json' : '(common ground)',
 		line: null
 	});
-	for (const name of ['grading_schemes', 'evaluations', 'themes', 'initiative_themes', 'achievements']) {
+	for (const name of ['grading_schemes', 'evaluations', 'themes', 'initiative_themes', 'measure_themes', 'achievements']) {
 		const table = tableNamed(name);
 		computed[name] = sortRows(table, validateRows(table, computed[name], placeOf));
 	}

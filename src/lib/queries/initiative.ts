@@ -1,5 +1,6 @@
 import type { Connector } from '../db/connector';
 import { presentTables } from './common';
+import { goalResults, type GoalResult } from './goal-results';
 
 export interface InitiativeDetail {
 	initiative_id: string;
@@ -116,6 +117,8 @@ export interface InitiativePage {
 	notes: NoteRow[];
 	themes: ThemeRow[] | null;
 	comparables: Comparable[];
+	/** results other municipalities report for a whole goal, sharing a theme with this initiative */
+	comparableGoalResults: GoalResult[];
 	/** Target, result and grade of this initiative, shown beside each comparable one. */
 	own: { target: string | null; result: string | null; grade: string | null; band: string | null };
 }
@@ -194,11 +197,15 @@ export async function initiativePage(db: Connector, id: string): Promise<Initiat
 			)
 		: null;
 	const comparables = await comparableInitiatives(db, id, hasThemes);
+	const comparableGoalResults =
+		hasThemes && tables.has('measure_themes') && themes?.length
+			? await goalResults(db, { anyTheme: themes.map((t) => t.theme_id), notMuni: initiative.muni_code })
+			: [];
 	const [own] = await db.query<InitiativePage['own'] & Record<string, unknown>>(
 		`WITH picked AS (SELECT ? AS initiative_id), ${SUMMARY_CTE} SELECT target, result, grade, band FROM summary`,
 		[id]
 	);
-	return { initiative, path, measures, pairs, evaluations, notes, themes, comparables, own: own ?? { target: null, result: null, grade: null, band: null } };
+	return { initiative, path, measures, pairs, evaluations, notes, themes, comparables, comparableGoalResults, own: own ?? { target: null, result: null, grade: null, band: null } };
 }
 
 /** Distinct character bigrams of a text column (a fixed identifier), for name similarity without a tokenizer. */

@@ -1,5 +1,6 @@
 import type { Connector, Param } from '../db/connector';
 import { foldSql } from '../search/text';
+import { goalResults, type GoalResult } from './goal-results';
 
 export interface SearchFilters {
 	terms: string[];
@@ -88,4 +89,13 @@ export async function searchInitiatives(db: Connector, f: SearchFilters): Promis
 		LIMIT ${SEARCH_LIMIT}`;
 	const rows = await db.query<SearchHit & { total: number } & Record<string, unknown>>(sql, [...f.terms, ...params]);
 	return { hits: rows, total: rows[0]?.total ?? 0 };
+}
+
+/**
+ * Results reported for a goal as a whole that match the same search: every term in the printed
+ * item, and the municipality and theme filters. They carry no grade, so a band filter leaves none.
+ */
+export async function searchGoalResults(db: Connector, f: SearchFilters): Promise<GoalResult[]> {
+	if (f.band || (!f.terms.length && !f.muni && !f.theme)) return [];
+	return goalResults(db, { terms: f.terms, muni: f.muni, theme: f.theme });
 }

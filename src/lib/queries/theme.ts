@@ -1,5 +1,6 @@
 import type { Connector } from '../db/connector';
 import { FINAL_PAIR, INTERIM_PAIR } from './common';
+import { goalResults, type GoalResult } from './goal-results';
 
 export interface ThemeHeader {
 	theme_id: string;
@@ -54,6 +55,8 @@ export interface ThemeMunicipality {
 	median_ratio: number | null;
 	paired: number;
 	interim: number;
+	/** printed items of results reported for a goal as a whole that carry the theme */
+	goal_results: number;
 }
 
 export interface ThemePage {
@@ -61,6 +64,8 @@ export interface ThemePage {
 	initiatives: ThemeInitiative[];
 	/** every municipality, with zero where it has no initiative of the theme */
 	municipalities: ThemeMunicipality[];
+	/** results reported for a goal as a whole that carry the theme (by their labels) */
+	goalResults: GoalResult[];
 }
 
 export async function themeIds(db: Connector): Promise<string[]> {
@@ -127,12 +132,17 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 			SELECT mine.muni_code, count(*) AS initiatives, avg(ev.score) AS mean_score, count(ev.score) AS graded,
 			       median(ach.ratio) AS median_ratio, coalesce(sum(ach.final), 0)::INTEGER AS paired, coalesce(sum(ach.interim), 0)::INTEGER AS interim
 			FROM mine LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id) GROUP BY mine.muni_code
+		), goal_wide AS (
+			SELECT p.muni_code, count(DISTINCT concat_ws('|', x.goal_id, x.line, x.raw_text))::INTEGER AS goal_results
+			FROM measure_themes t JOIN measures x USING (measure_id) JOIN goals g ON g.goal_id = x.goal_id JOIN plans p ON p.plan_id = g.plan_id
+			WHERE t.theme_id = ? GROUP BY p.muni_code
 		)
 		SELECT m.muni_code, m.name_ja, m.name_en, coalesce(per.initiatives, 0) AS initiatives, per.mean_score,
-		       coalesce(per.graded, 0) AS graded, per.median_ratio, coalesce(per.paired, 0) AS paired, coalesce(per.interim, 0) AS interim
-		FROM municipalities m LEFT JOIN per USING (muni_code)
+		       coalesce(per.graded, 0) AS graded, per.median_ratio, coalesce(per.paired, 0) AS paired, coalesce(per.interim, 0) AS interim,
+		       coalesce(goal_wide.goal_results, 0) AS goal_results
+		FROM municipalities m LEFT JOIN per USING (muni_code) LEFT JOIN goal_wide USING (muni_code)
 		ORDER BY m.muni_code`,
-		[themeId]
+		[themeId, themeId]
 	);
-	return { theme, initiatives, municipalities };
+	return { theme, initiatives, municipalities, goalResults: await goalResults(db, { theme: themeId }) };
 }

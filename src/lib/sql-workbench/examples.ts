@@ -175,16 +175,27 @@ ORDER BY scheme_id, rank`
 		id: 'salon-like-ours',
 		audience: 'municipal',
 		title: {
-			ja: 'サロン・茶の間・通いの場の取組と、その目標・実績（出典行つき）',
-			en: 'Salon and drop-in initiatives with their targets and results (with source lines)'
+			ja: 'サロン・茶の間・通いの場の取組と、その目標・実績（目標全体として報告された実績も。出典行つき）',
+			en: 'Salon and drop-in initiatives with their targets and results, and salon results reported for a whole goal (with source lines)'
 		},
-		sql: `SELECT i.muni_code, i.initiative_id, i.name_ja, x.kind, x.fiscal_year,
-       x.value, x.unit, x.raw_text, i.source_file, x.line
+		sql: `-- 取組の実績と、目標全体として報告された実績（reported_for = 'goal'：どの取組の実績かは書かれていない。
+-- goal_initiatives はその目標の取組）を並べる
+SELECT i.muni_code, 'initiative' AS reported_for, i.initiative_id, i.name_ja, NULL AS goal_initiatives,
+       x.kind, x.fiscal_year, x.value, x.unit, x.raw_text, i.source_file, x.line
 FROM initiative_themes t
 JOIN initiatives i USING (initiative_id)
 LEFT JOIN measures x USING (initiative_id)
 WHERE t.theme_id = 'salon'
-ORDER BY i.muni_code, i.initiative_id, x.line`
+UNION ALL
+SELECT p.muni_code, 'goal' AS reported_for, g.goal_id, g.level_name_ja || coalesce(g.code, '') || ' ' || g.title_ja,
+       (SELECT string_agg(gi.name_ja, '、' ORDER BY gi.seq) FROM initiatives gi WHERE gi.goal_id = g.goal_id),
+       x.kind, x.fiscal_year, x.value, x.unit, x.raw_text, p.source_file, x.line
+FROM measure_themes t
+JOIN measures x USING (measure_id)
+JOIN goals g ON g.goal_id = t.goal_id
+JOIN plans p ON p.plan_id = g.plan_id
+WHERE t.theme_id = 'salon'
+ORDER BY muni_code, reported_for DESC, initiative_id, line`
 	},
 	{
 		id: 'initiatives-by-actor',

@@ -25,8 +25,8 @@ export function themeRowsOf(taxonomy: Taxonomy): ThemeRow[] {
 	}));
 }
 
-/** The goal titles above an initiative, nearest first. */
-function goalPath(goalId: string | null, goals: ReadonlyMap<string, Goal>): string[] {
+/** The goal titles above an initiative (or a goal-wide result), nearest first. */
+export function goalPath(goalId: string | null, goals: ReadonlyMap<string, Goal>): string[] {
 	const out: string[] = [];
 	const seen = new Set<string>();
 	for (let id = goalId; id && !seen.has(id); id = goals.get(id)?.parent_goal_id ?? null) {

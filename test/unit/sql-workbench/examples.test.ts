@@ -45,3 +45,23 @@ describe('examples read achievement as the pages do', () => {
 		for (const e of reading) expect(e.sql, e.id).toMatch(/basis\s*(<>|=)\s*'interim'/);
 	});
 });
+
+describe('the salon example shows results reported for a whole goal', () => {
+	let db: Awaited<ReturnType<typeof openNative>>;
+	beforeAll(async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'atlas-examples-'));
+		await writeParquetFiles(dir, ALL_TABLES, buildDataset().dataset);
+		db = await openNative(dir);
+	});
+	afterAll(() => db?.close());
+
+	it("lists 登別市's ふれあいいきいきサロン (45か所, 延べ2,730回, 29,904人) as reported for 基本目標2 beside that goal's initiatives", async () => {
+		const sql = EXAMPLES.find((e) => e.id === 'salon-like-ours')!.sql;
+		const rows = (await db.query(sql)).filter((r) => r.muni_code === '01230' && r.reported_for === 'goal' && String(r.raw_text).includes('ふれあいいきいきサロン'));
+		expect(rows.map((r) => r.value).sort((a, b) => Number(a) - Number(b))).toEqual([45, 2730, 29904]);
+		for (const r of rows) {
+			expect(String(r.name_ja)).toMatch(/^基本目標2 /);
+			expect(String(r.goal_initiatives)).toContain('小地域ネットワーク活動の推進');
+		}
+	});
+});

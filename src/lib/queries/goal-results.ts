@@ -1,0 +1,101 @@
+import type { Connector, Param } from '../db/connector';
+import { foldSql } from '../search/text';
+
+/**
+ * Results a report gives for a goal as a whole (measures attached to a goal, such as 登別市's one
+ * merged cell per 基本目標), one row per printed item (●ふれあいいきいきサロン（45か所） 延べ2,730回、
+ * 29,904人参加) with its figures, the themes its label was given (measure_themes), and the
+ * initiatives of that goal, which pages show beside it: the result belongs to the goal, not to any
+ * one of them. Theme pages, search and comparable initiatives read them through this one query.
+ */
+export interface GoalResult {
+	/** the item's first measure: a stable key for the row */
+	item_id: string;
+	goal_id: string;
+	muni_code: string;
+	muni_name_ja: string;
+	muni_name_en: string;
+	goal_level_ja: string;
+	goal_code: string | null;
+	goal_title_ja: string;
+	raw_text: string;
+	line: number;
+	source_file: string;
+	/** each figure as read: qualifier, value and unit (延べ2,730回) */
+	figures: string[];
+	themes: string[];
+	evidence: string | null;
+	initiative_ids: string[];
+	initiative_names: string[];
+}
+
+export interface GoalResultFilter {
+	theme?: string | null;
+	/** every term must occur in the item's folded text */
+	terms?: readonly string[];
+	muni?: string | null;
+	/** results of other municipalities only (comparable work elsewhere) */
+	notMuni?: string | null;
+	/** any of these themes */
+	anyTheme?: readonly string[];
+}
+
+/** The query text and its parameters, assembled from fixed fragments; values go in as parameters only. */
+export function goalResultsSql(f: GoalResultFilter): { sql: string; params: Param[] } {
+	const where: string[] = [];
+	const params: Param[] = [];
+	if (f.theme) {
+		where.push('list_contains(coalesce(th.themes, []::VARCHAR[]), ?)');
+		params.push(f.theme);
+	}
+	for (const term of f.terms ?? []) {
+		where.push(`contains(${foldSql('items.raw_text')}, ?)`);
+		params.push(term);
+	}
+	if (f.muni) {
+		where.push('p.muni_code = ?');
+		params.push(f.muni);
+	}
+	if (f.notMuni) {
+		where.push('p.muni_code <> ?');
+		params.push(f.notMuni);
+	}
+	if (f.anyTheme) {
+		if (!f.anyTheme.length) where.push('false');
+		else {
+			where.push(`len(list_intersect(coalesce(th.themes, []::VARCHAR[]), [${f.anyTheme.map(() => '?').join(', ')}]::VARCHAR[])) > 0`);
+			params.push(...f.anyTheme);
+		}
+	}
+	const sql = `
+		WITH items AS (
+			SELECT x.goal_id, x.raw_text, x.line, min(x.measure_id) AS item_id,
+			       list(concat(coalesce(x.qualifier, ''), CASE WHEN x.value = trunc(x.value) THEN format('{:,}', x.value::BIGINT) ELSE format('{:,}', x.value) END, coalesce(x.unit, '')) ORDER BY x.measure_id)
+			         FILTER (WHERE x.value IS NOT NULL) AS figures
+			FROM measures x WHERE x.attached_to = 'goal' AND x.initiative_id IS NULL AND x.goal_id IS NOT NULL
+			GROUP BY x.goal_id, x.raw_text, x.line
+		), th AS (
+			SELECT x.goal_id, x.raw_text, x.line, list(DISTINCT t.theme_id ORDER BY t.theme_id) AS themes,
+			       string_agg(DISTINCT t.theme_id || ' (' || t.evidence || ')', '; ' ORDER BY t.theme_id || ' (' || t.evidence || ')') AS evidence
+			FROM measure_themes t JOIN measures x USING (measure_id) GROUP BY x.goal_id, x.raw_text, x.line
+		), gi AS (
+			SELECT goal_id, list(initiative_id ORDER BY seq, initiative_id) AS initiative_ids, list(name_ja ORDER BY seq, initiative_id) AS initiative_names
+			FROM initiatives WHERE goal_id IS NOT NULL GROUP BY goal_id
+		)
+		SELECT items.item_id, items.goal_id, p.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en,
+		       g.level_name_ja AS goal_level_ja, g.code AS goal_code, g.title_ja AS goal_title_ja,
+		       items.raw_text, items.line, p.source_file, coalesce(items.figures, []::VARCHAR[]) AS figures,
+		       coalesce(th.themes, []::VARCHAR[]) AS themes, th.evidence,
+		       coalesce(gi.initiative_ids, []::VARCHAR[]) AS initiative_ids, coalesce(gi.initiative_names, []::VARCHAR[]) AS initiative_names
+		FROM items JOIN goals g ON g.goal_id = items.goal_id JOIN plans p ON p.plan_id = g.plan_id JOIN municipalities m ON m.muni_code = p.muni_code
+		LEFT JOIN th ON th.goal_id = items.goal_id AND th.raw_text = items.raw_text AND th.line = items.line
+		LEFT JOIN gi ON gi.goal_id = items.goal_id
+		${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+		ORDER BY p.muni_code, g.seq, items.line, items.item_id`;
+	return { sql, params };
+}
+
+export async function goalResults(db: Connector, f: GoalResultFilter): Promise<GoalResult[]> {
+	const { sql, params } = goalResultsSql(f);
+	return db.query<GoalResult & Record<string, unknown>>(sql, params);
+}
