@@ -1,8 +1,9 @@
-// Serves the built site (build/) as plain static files, as any intranet web server would.
-// sirv sends .wasm as application/wasm, which streaming compilation needs.
+// Serves the built site (build/) as plain static files, as any intranet web server would, with the
+// headers of scripts/lib/headers.js (content types, caching, nosniff, no framing).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import sirv from 'sirv';
+import { headersFor } from './lib/headers.js';
 
 const dir = process.env.ATLAS_BUILD_DIR ?? 'build';
 const port = Number(process.env.PORT ?? 4173);
@@ -13,13 +14,22 @@ if (!existsSync(`${dir}/index.html`)) {
 	process.exit(1);
 }
 
-const files = sirv(dir, { extensions: ['html'], gzip: false, etag: true, dev: false });
+const files = sirv(dir, {
+	extensions: ['html'],
+	gzip: false,
+	etag: true,
+	dev: false,
+	setHeaders(res, pathname) {
+		for (const [name, value] of Object.entries(headersFor(pathname))) res.setHeader(name, value);
+	}
+});
 
 // A path the build has no file for gets the site's own not-found page in the path's language.
 function notFound(req, res) {
 	const english = /^\/en(\/|$|\?)/.test(req.url ?? '');
 	const page = `${dir}${english ? '/en' : ''}/404.html`;
 	res.statusCode = 404;
+	for (const [name, value] of Object.entries(headersFor(page))) res.setHeader(name, value);
 	if (existsSync(page)) {
 		res.setHeader('content-type', 'text/html; charset=utf-8');
 		res.end(readFileSync(page));
