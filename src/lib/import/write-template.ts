@@ -2,7 +2,7 @@ import writeXlsxFile from 'write-excel-file/universal';
 import { TEMPLATE, type TemplateSheet } from './template';
 import type { TemplateRows } from './example';
 import type { Cell, Sheet } from './workbook';
-import { csvField } from '../sql-workbench/export';
+import { toCsvDocument } from '../csv';
 import type { ImportedTables } from './plan-builder';
 import type { Evaluation, Goal, GradingSchemeLevel, Initiative, Measure, Municipality, Plan } from '../contract/tables';
 
@@ -27,9 +27,13 @@ export async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Arra
 	return new Uint8Array(await blob.arrayBuffer());
 }
 
-/** One sheet as CSV text (UTF-8, with a byte-order mark so that Japanese Excel opens it right). */
+/** One sheet as CSV text, by the site's one CSV writer (UTF-8 with a byte-order mark, formulas neutralised). */
 export function sheetCsv(sheet: Sheet): string {
-	return '\uFEFF' + sheet.rows.map((r) => r.map((c) => csvField(c === null ? '' : String(c))).join(',')).join('\r\n') + '\r\n';
+	const [header = [], ...rows] = sheet.rows;
+	return toCsvDocument(
+		header.map((c) => (c === null ? '' : String(c))),
+		rows
+	);
 }
 
 /** CSV file name of a template sheet: <stem>_<sheet>.csv, which the reader recognises by its name. */

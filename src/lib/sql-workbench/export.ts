@@ -1,19 +1,21 @@
 import { bigintReplacer, valueText, type Plain, type ResultColumn } from './cells';
+import { toCsvDocument, type CsvValue } from '../csv';
 
-/**
- * Downloads of a whole result (never the cut display). CSV starts with a byte-order mark so that
- * Excel on Japanese Windows reads it as UTF-8 instead of Shift_JIS; NULL is an empty field.
- */
-const BOM = '\uFEFF';
+/** Downloads of a whole result (never the cut display). */
 
-export function csvField(text: string): string {
-	return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+/** Numbers stay numbers in the CSV; everything else is written as the grid shows it. */
+function csvValue(v: Plain): CsvValue {
+	return typeof v === 'number' || typeof v === 'bigint' ? v : v === null ? null : valueText(v);
 }
 
 export function toCsv(columns: readonly ResultColumn[], rowCount: number): string {
-	const lines = [columns.map((c) => csvField(c.name)).join(',')];
-	for (let r = 0; r < rowCount; r++) lines.push(columns.map((c) => csvField(valueText(c.get(r)))).join(','));
-	return BOM + lines.join('\r\n') + '\r\n';
+	function* rows() {
+		for (let r = 0; r < rowCount; r++) yield columns.map((c) => csvValue(c.get(r)));
+	}
+	return toCsvDocument(
+		columns.map((c) => c.name),
+		rows()
+	);
 }
 
 /**

@@ -28,6 +28,15 @@ describe('exports of a result', () => {
 		expect(lines[3]).toBe(',,3,-5,');
 	});
 
+	it('CSV neutralises formulas in text but keeps negative numbers numbers', () => {
+		const table = new Table({
+			name_ja: vectorFromArray(['=1+1', '-2+3', '@x', '-5'], new Utf8()),
+			n: vectorFromArray([-1, -2, 3, 4], new Int32())
+		});
+		const lines = toCsv(resultColumns(table), table.numRows).slice(1).split('\r\n');
+		expect(lines.slice(1, 5)).toEqual(["'=1+1,-1", "'-2+3,-2", "'@x,3", '-5,4']);
+	});
+
 	it('JSON keeps every digit of large integers as text and NULL as null', () => {
 		const { columns, rows } = sample();
 		const data = JSON.parse(toJson(columns, rows));

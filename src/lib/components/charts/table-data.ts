@@ -1,3 +1,5 @@
+import { toCsvDocument } from '../../csv';
+
 /** The rows of a chart as a table and as CSV: the chart's text alternative and its download. */
 export interface ChartColumn {
 	key: string;
@@ -6,17 +8,12 @@ export interface ChartColumn {
 
 export type ChartRow = Record<string, string | number | null>;
 
-function csvCell(v: string | number | null): string {
-	if (v === null || v === undefined) return '';
-	const s = String(v);
-	return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/** The chart's rows as CSV, written by the site's one CSV writer. */
 export function toCsv(columns: readonly ChartColumn[], rows: readonly ChartRow[]): string {
-	const lines = [columns.map((c) => csvCell(c.label)).join(',')];
-	for (const r of rows) lines.push(columns.map((c) => csvCell(r[c.key] ?? null)).join(','));
-	// A byte-order mark so that spreadsheet programs read the Japanese text as UTF-8.
-	return '\ufeff' + lines.join('\r\n') + '\r\n';
+	return toCsvDocument(
+		columns.map((c) => c.label),
+		rows.map((r) => columns.map((c) => r[c.key] ?? null))
+	);
 }
 
 /** Offer text as a file download from the page itself (no server round trip). */
