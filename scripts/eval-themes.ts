@@ -11,6 +11,7 @@ import { buildDataset, loadCommonGroundInputs } from './lib/dataset';
 import { loadManifest } from './lib/sources';
 import { ADAPTERS } from '../src/lib/adapters/registry';
 import { SampleFile, matchSample, sampleHalf, type SampleHalf } from '../src/lib/themes/sample';
+import { HALVES, SCOPES, evaluateThemes, figuresMarkdown, type Count, type Predict, type Scope } from '../src/lib/themes/evaluate';
 import { classify } from '../src/lib/themes/classify';
 import { initiativeTexts } from '../src/lib/themes/assign';
 import type { Goal, Initiative, Measure } from '../src/lib/contract/tables';
@@ -35,34 +36,15 @@ const sampled = new Set(matches.flatMap((m) => m.initiatives.map((i) => i.initia
 const inside = inputs.overrides.filter((o) => sampled.has(o.initiative_id));
 if (inside.length) throw new Error(`data/themes/overrides.json corrects labelled sample initiatives: ${inside.map((o) => `${o.initiative_id} ${o.theme_id}`).join('; ')}`);
 
-type Predict = (initiativeId: string) => Set<string>;
 const byRules: Predict = (id) => new Set(classify(texts.get(id)!, inputs.taxonomy).map((a) => a.theme_id));
 const final = new Map<string, Set<string>>();
 for (const r of dataset.initiative_themes as InitiativeThemeRow[]) final.set(r.initiative_id, (final.get(r.initiative_id) ?? new Set()).add(r.theme_id));
 const withOverrides: Predict = (id) => final.get(id) ?? new Set();
 
-interface Count { tp: number; fp: number; fn: number }
-const HALVES: readonly SampleHalf[] = ['development', 'held-out'];
-type Scope = 'overall' | SampleHalf;
-const SCOPES: readonly Scope[] = ['overall', ...HALVES];
-
 function evaluate(predict: Predict) {
-	const per = new Map<Scope, Map<string, Count>>(SCOPES.map((s) => [s, new Map(themeIds.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]))]));
-	const misses: { half: SampleHalf; line: string }[] = [];
-	for (const m of matches) {
-		const half = sampleHalf(m.entry);
-		for (const i of m.initiatives) {
-			const got = predict(i.initiative_id);
-			const want = new Set(m.entry.themes);
-			for (const t of themeIds) {
-				const kind = got.has(t) && want.has(t) ? 'tp' : got.has(t) ? 'fp' : want.has(t) ? 'fn' : null;
-				if (!kind) continue;
-				for (const s of ['overall', half] as const) per.get(s)!.get(t)![kind]++;
-				if (kind !== 'tp') misses.push({ half, line: `  ${kind.toUpperCase()} ${t.padEnd(22)} ${half.padEnd(11)} ${i.initiative_id} ${i.name_ja}` });
-			}
-		}
-	}
-	return { per, misses };
+	const e = evaluateThemes(matches, themeIds, predict);
+	const misses = e.misses.map((m) => ({ half: m.half, line: `  ${m.kind.toUpperCase()} ${m.theme_id.padEnd(22)} ${m.half.padEnd(11)} ${m.initiative_id} ${m.name_ja}` }));
+	return { per: e.per, misses, evaluation: e };
 }
 
 const ratio = (n: number, d: number) => (d ? (n / d).toFixed(2) : 'n/a');
@@ -114,3 +96,5 @@ if (notRun.length) console.log(`not evaluated (no adapter yet): ${notRun.length}
 for (const m of matches.filter((x) => !x.initiatives.length)) console.log(`  unmatched: ${m.entry.muni_code} ${m.entry.actor ?? ''} ${m.entry.name}`);
 report('rules only', byRules, errorsWanted());
 report('rules + reviewed overrides (what the dataset publishes)', withOverrides, errorsWanted());
+// --markdown: the table of data/COMMON-GROUND.md (test/unit/themes/common-ground-figures.test.ts checks it is the same).
+if (process.argv.includes('--markdown')) console.log(`\n${figuresMarkdown(evaluate(withOverrides).evaluation, themeIds)}`);

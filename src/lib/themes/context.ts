@@ -17,9 +17,23 @@ export const EXAMPLE_FACTOR = 0.5;
 
 /**
  * After the word: it is the means or the partner, not the thing done. 等/など may come between
- * (地域包括支援センター等関係機関, 健診等を活用).
+ * (地域包括支援センター等関係機関, 健診等を活用), and so may the other items of a short list the
+ * marker closes: in 支部社協、ボランティア団体などと連携した体験 every item is a partner, not only the
+ * last (PARTNER_LIST). A setting (…において, …を会場に, …の場で) names where the work happens, not
+ * the work, and stands as a partner does.
  */
-const PARTNER_AFTER = /^(?:等|など)?(?:を活用|を通じ|を通し|による|によって|と連携|との連携|と協力|との協力|へ連絡|に連絡|への参加|に参加|への出席|に出席|が行う|が実施する|関係機関|等の関係機関|に合わせ|への協力|に協力|の協力)/;
+const PARTNER_LIST = /^(?:(?:、|,|・|や|及び|および)[^、,。・○●()]{1,15}){1,4}$/;
+const PARTNER_AFTER_ONE = /^(?:等|など)?(?:において|を会場に|を会場として|の場で|を活用|を通じ|を通し|による|によって|と連携|との連携|と協力|との協力|へ連絡|に連絡|への参加|に参加|への出席|に出席|が行う|が実施する|関係機関|等の関係機関|に合わせ|への協力|に協力|の協力)/;
+
+/** The word, or a list it opens, is followed by a partner or setting marker. */
+function partnerAfter(after: string): boolean {
+	if (PARTNER_AFTER_ONE.test(after)) return true;
+	// The list ends where a marker begins: try each place a marker could start within reach.
+	for (let k = 2; k <= Math.min(after.length, 64); k++) {
+		if (PARTNER_AFTER_ONE.test(after.slice(k)) && PARTNER_LIST.test(after.slice(0, k))) return true;
+	}
+	return false;
+}
 
 /** After the word: it is the title of a newsletter (社協だより), so it speaks of publishing. */
 const NEWSLETTER_AFTER = /^(?:の)?(?:だより|便り|通信)/;
@@ -91,7 +105,7 @@ export type Standing = 'main' | 'partner' | 'newsletter' | 'example';
 export function standingOf(text: string, start: number, end: number): Standing {
 	const after = text.slice(end);
 	if (NEWSLETTER_AFTER.test(after)) return 'newsletter';
-	if (PARTNER_AFTER.test(after)) return 'partner';
+	if (partnerAfter(after)) return 'partner';
 	if (inExampleBrackets(text, start) || inExampleList(text, start, end)) return 'example';
 	return 'main';
 }

@@ -169,3 +169,14 @@ describe('classify, on strings from the sources', () => {
 		expect(themesOf(t)).toEqual(['evacuation_support']);
 	});
 });
+
+describe('a donation is fundraising only where money for welfare is the subject', () => {
+	it('北本市 福祉の心を育む交流事業: 学校と施設の寄付寄贈や交流活動 is an exchange, not 財源確保', () => {
+		const t: InitiativeText = { name: '福祉の心を育む交流事業', description: '○学校と施設の寄付寄贈や交流活動を推進 ○児童生徒に対する福祉意識の醸成と、施設などの社会貢献活動を推進', goals: [], measures: [] };
+		expect(themesOf(t)).not.toContain('fundraising');
+	});
+	it('山口市 新たな財源の確保: 寄付 beside 財源 still counts, and 寄付金 alone does', () => {
+		expect(themesOf({ name: '新たな財源の確保', description: '寄付やクラウドファンディングによる財源の確保', goals: [], measures: [] })).toContain('fundraising');
+		expect(themesOf({ name: '寄付金の受付', description: null, goals: [], measures: [] })).toContain('fundraising');
+	});
+});

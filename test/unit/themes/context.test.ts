@@ -52,3 +52,17 @@ describe('standingOf, on strings from the sources', () => {
 		expect(standing(d, 'ボランティアセンター')).toBe('newsletter');
 	});
 });
+
+describe('a word that names a partner, a means or a setting', () => {
+	it('北本市: every item of a list closed by …などと連携 is a partner (支部社協、ボランティア団体などと連携した体験)', () => {
+		const d = normalizeJa('○担い手の活躍の場として支部社協、ボランティア団体などと連携した体験の推進');
+		const at = d.indexOf('支部社協');
+		expect(standingOf(d, at, at + '支部社協'.length)).toBe('partner');
+	});
+	it('a setting (…において) is not the work, and a main clause before a later partner stays main', () => {
+		const d = normalizeJa('地域の茶の間において見守りを行う');
+		expect(standingOf(d, d.indexOf('茶の間'), d.indexOf('茶の間') + 3)).toBe('partner');
+		const e = normalizeJa('見守り活動を推進し、民生委員と連携する');
+		expect(standingOf(e, 0, 3)).toBe('main');
+	});
+});
