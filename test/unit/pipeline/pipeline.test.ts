@@ -84,20 +84,16 @@ describe('ingest', () => {
 });
 
 describe('the README', () => {
-	it('shows the per-source counts that the pipeline produces', async () => {
+	it('shows the per-source table that the quality report gives (npm run readme writes it)', async () => {
 		const { buildDataset } = await import('../../../scripts/lib/dataset');
+		const { sourcesTable, withSourcesTable } = await import('../../../scripts/lib/readme-table');
 		const { quality } = buildDataset();
 		const readme = readFileSync('README.md', 'utf8');
+		expect(withSourcesTable(readme, sourcesTable(loadManifest(), quality)), 'README.md is out of date: run npm run readme').toBe(readme);
+		// Each source has its row, with the counts of its quality report.
 		for (const s of quality.sources) {
 			const row = readme.split('\n').find((l) => l.startsWith(`| ${s.source_file} |`));
-			expect(row, s.source_file).toBeDefined();
-			const cells = row!.split('|').map((c) => c.trim());
-			const [initiatives, measures, grades, warnings, corrections] = cells.slice(5, 10);
-			expect(Number(initiatives), `${s.source_file} initiatives`).toBe(s.rows_found.initiatives);
-			expect(Number(measures), `${s.source_file} measures`).toBe(s.rows_found.measures);
-			expect(grades === '—' ? 0 : Number(grades), `${s.source_file} grades`).toBe(s.rows_found.evaluations);
-			expect(warnings, `${s.source_file} warnings`).toBe(s.unreadable ? `${s.warnings.length} (${s.unreadable})` : String(s.warnings.length));
-			expect(Number(corrections), `${s.source_file} corrections`).toBe(s.corrections_used.length);
+			expect(row, s.source_file).toContain(`| ${s.rows_found.initiatives} | ${s.rows_found.measures} |`);
 		}
 	});
 });
