@@ -93,17 +93,27 @@ export function addSource(argv: string[], dataDir = DATA_DIR, sourcesDir = SOURC
 }
 
 if (process.argv[1]?.endsWith('add-source.ts')) {
+	const argv = process.argv.slice(2);
+	// --reviewed is for source:review: who read the report against its text, and when.
+	const at = argv.indexOf('--reviewed');
+	const reviewed = at >= 0 ? argv[at + 1] : undefined;
 	let entry: SourceEntry;
 	try {
-		entry = addSource(process.argv.slice(2));
+		entry = addSource(at >= 0 ? argv.filter((_, i) => i !== at && i !== at + 1) : argv);
 	} catch (e) {
 		fail((e as Error).message);
 	}
-	const { buildDataset } = await import('./lib/dataset');
-	const { quality } = buildDataset({ only: [entry.file] });
-	const q = quality.sources[0];
-	console.log(`source:add: ${entry.file} (${entry.municipality.name_ja}, ${entry.adapter}): ${q.rows_found.initiatives} initiatives, ${q.rows_found.measures} measures, ${q.rows_found.evaluations} grades, ${q.warnings.length} warnings`);
+	const { readReport } = await import('../src/lib/template-kit/read');
+	const { loadDocument, loadCorrections } = await import('./lib/sources');
+	const scheme = loadSchemes().find((s) => s.scheme_id === entry.scheme_id) ?? null;
+	const r = readReport(ADAPTERS.get(entry.adapter)!, loadDocument(entry), { scheme, corrections: loadCorrections() });
+	console.log(`source:add: ${entry.file} (${entry.municipality.name_ja}, ${entry.adapter}): ${r.initiatives.length} initiatives, ${r.measures.length} measures, ${r.evaluations.length} grades, ${r.warnings.length} warnings`);
 	const { execFileSync } = await import('node:child_process');
-	execFileSync('npx', ['tsx', 'scripts/write-readme.ts'], { stdio: 'inherit' });
-	console.log('source:add: review the warnings (npm run data writes them to static/data/quality.json), then run npm run test:unit: it writes the new golden file test/golden/' + entry.file.replace(/\.txt$/, '.jsonl'));
+	if (reviewed) {
+		execFileSync('npx', ['tsx', 'scripts/review-source.ts', '--reviewed', reviewed, entry.file], { stdio: 'inherit' });
+		execFileSync('npx', ['tsx', 'scripts/write-readme.ts'], { stdio: 'inherit' });
+		console.log(`source:add: now npm run test:unit writes its golden file test/golden/${entry.file.replace(/\.txt$/, '.jsonl')}: review it and commit`);
+	} else {
+		console.log(`source:add: read ${entry.file} against its report, then record that with npm run source:review -- --reviewed "<who, date, against what>" ${entry.file} and run npm run readme (or pass --reviewed to this command)`);
+	}
 }

@@ -4,14 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addSource } from '../../../scripts/add-source';
 import { buildDataset } from '../../../scripts/lib/dataset';
-import { sha256 } from '../../../scripts/lib/sources';
+import { loadDocument, loadSchemes, sha256 } from '../../../scripts/lib/sources';
+import { readReport } from '../../../src/lib/template-kit/read';
+import { ADAPTERS } from '../../../src/lib/adapters/registry';
 
 /** Adding a city: one command on a copy of data/, then the pipeline reads the new source. */
 describe('npm run source:add', () => {
 	const args = (file: string, more: string[] = []) => [
-		file, '--template', 'noboribetsu-kizuna-2017', '--code', '01999', '--name-ja', '試験市', '--name-en', 'Test City',
+		file, '--template', 'noboribetsu-kizuna-2017', '--code', '01203', '--name-ja', '小樽市', '--name-en', 'Otaru City',
 		'--prefecture-ja', '北海道', '--prefecture-en', 'Hokkaido', '--title-ja', '試験計画', '--title-en', 'Test plan',
-		'--actor-ja', '試験市社会福祉協議会', '--report-year', '2017', '--years', '2017', '--scheme', '01230-1-5', ...more
+		'--actor-ja', '小樽市社会福祉協議会', '--report-year', '2017', '--years', '2017', '--scheme', '01230-1-5', ...more
 	];
 	const setUp = () => {
 		const tmp = mkdtempSync(join(tmpdir(), 'atlas-add-'));
@@ -19,7 +21,7 @@ describe('npm run source:add', () => {
 		cpSync('data', data, { recursive: true });
 		// Another city's report in the same template: the 登別市 text with a line of its own.
 		const report = join(tmp, 'report.txt');
-		writeFileSync(report, `${readFileSync('data/sources/002_db65a073836b6cce.txt', 'utf8')}\n試験市の報告\n`);
+		writeFileSync(report, `${readFileSync('data/sources/002_db65a073836b6cce.txt', 'utf8')}\n小樽市の報告\n`);
 		return { tmp, data, report };
 	};
 
@@ -28,14 +30,16 @@ describe('npm run source:add', () => {
 		const before = readFileSync(join(data, 'sources', 'manifest.json'), 'utf8');
 		const entry = addSource(args(report), data, join(data, 'sources'));
 		const hash = sha256(readFileSync(report));
-		expect(entry).toMatchObject({ file: `005_${hash.slice(0, 16)}.txt`, sha256: hash, adapter: 'noboribetsu-kizuna-2017', plan: { plan_id: '01999-2017' } });
+		expect(entry).toMatchObject({ file: `005_${hash.slice(0, 16)}.txt`, sha256: hash, adapter: 'noboribetsu-kizuna-2017', plan: { plan_id: '01203-2017' } });
 		expect(readFileSync(join(data, 'sources', entry.file))).toEqual(readFileSync(report));
 		const after = readFileSync(join(data, 'sources', 'manifest.json'), 'utf8');
 		// The reviewed entries keep their layout: the change is the new entry only.
 		expect(after.startsWith(before.slice(0, before.lastIndexOf(']')).trimEnd())).toBe(true);
 		expect(existsSync(join(data, 'corrections', entry.file.replace('.txt', '.json')))).toBe(true);
-		const { quality } = buildDataset({ dataDir: data, sourcesDir: join(data, 'sources'), only: ['01999'] });
-		expect(quality.sources[0]).toMatchObject({ source_file: entry.file, muni_code: '01999', rows_found: { initiatives: 18, evaluations: 18 } });
+		// Its template reads it; the run publishes it once someone has read it against the report (source:review).
+		const result = readReport(ADAPTERS.get(entry.adapter)!, loadDocument(entry, join(data, 'sources')), { scheme: loadSchemes(data).find((s) => s.scheme_id === entry.scheme_id)!, corrections: [] });
+		expect([result.initiatives.length, result.evaluations.length]).toEqual([18, 18]);
+		expect(() => buildDataset({ dataDir: data, sourcesDir: join(data, 'sources'), only: ['01203'] })).toThrowError(/has no reviewed reading/);
 	});
 
 	it('refuses an unknown template, a missing field, or a report already in the manifest, and writes nothing', () => {
