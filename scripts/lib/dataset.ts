@@ -1,4 +1,5 @@
-import { ingest, type IngestOutput } from '../../src/lib/pipeline/ingest';
+import { ingest, missingFields, type IngestOutput } from '../../src/lib/pipeline/ingest';
+import type { Evaluation, Initiative, Measure } from '../../src/lib/contract/tables';
 import { ADAPTERS } from '../../src/lib/adapters/registry';
 import { checkManifestMunicipalities, loadCorrections, loadDocument, loadLocalGovernments, loadManifest, loadReadings, loadSchemes, SOURCES_DIR, DATA_DIR } from './sources';
 import { readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { OverrideFile } from '../../src/lib/themes/assign';
 import { CrosswalkFile } from '../../src/lib/grading/crosswalk';
 
 /** A reviewed data file, checked against its schema; the first problem names the file and field. */
-function readReviewed<T>(path: string, schema: z.ZodType<T>): T {
+export function readReviewed<T>(path: string, schema: z.ZodType<T>): T {
 	const parsed = schema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
@@ -47,5 +48,16 @@ export function buildDataset(options: { only?: string[]; dataDir?: string; sourc
 		readings: loadReadings(manifest, sourcesDir)
 	});
 	// Themes, grading crosswalk and achievement: computed from the validated rows, never from the sources.
-	return { dataset: addCommonGround(dataset, loadCommonGroundInputs(dataDir)), quality };
+	const computed = addCommonGround(dataset, loadCommonGroundInputs(dataDir));
+	// The crosswalk fills evaluations.score and band after ingest: count what is missing in the tables
+	// as published, not in the adapters' output.
+	const ofSource = <T extends Record<string, unknown>>(rows: readonly T[], code: string, owner: (r: T) => unknown) => rows.filter((r) => String(owner(r) ?? '').startsWith(code));
+	for (const s of quality.sources) {
+		s.fields_missing = missingFields({
+			initiatives: ofSource(computed.initiatives as Initiative[], s.muni_code, (r) => r.initiative_id),
+			measures: ofSource(computed.measures as Measure[], s.muni_code, (r) => r.initiative_id ?? r.goal_id),
+			evaluations: ofSource(computed.evaluations as Evaluation[], s.muni_code, (r) => r.initiative_id)
+		});
+	}
+	return { dataset: computed, quality };
 }

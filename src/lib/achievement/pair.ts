@@ -2,22 +2,28 @@ import type { Measure } from '../contract/tables';
 import { VOCABULARY } from '../template-kit/vocabulary';
 import type { AchievementRow } from '../contract/common-ground';
 import { bandOf, type BandThreshold } from '../grading/crosswalk';
+import { labelMatch, MATCH_STRENGTH, type LabelMatch } from './labels';
+
+export { indicatorKey } from './labels';
 
 /**
- * Pairing rule (also in data/COMMON-GROUND.md). A target (or a year's plan) and a result pair when
- *  1. they describe the same initiative (or the same goal-wide cell) and the same department
- *     (both without one, or the same department where the source reports per department: one
- *     department's result never answers another department's target),
- *  2. both carry a number, and both or neither are running totals (累計),
- *  3. their units are the same after folding spellings (名 = 人, ヶ所 = か所 = 箇所, ％ = %),
- *  4. they count the same thing: the folded labels are equal or one contains the other; where
- *     neither has a label they pair only if each is the only number of that unit on its side,
- *  5. the years fit: the same fiscal year (same_year); a target that holds every year
- *     (every_year); a target with no year (undated_target); or a result from before the target's
- *     year (interim: progress so far towards a later target). A result later than its target
- *     does not pair.
- * Each target takes its best result: same year first, then the latest year, then a final
- * figure over an estimate. Nothing else is paired; unpaired measures stay as they are.
+ * Pairing rule (also in data/COMMON-GROUND.md). A target or plan and a result pair when
+ *  1. they describe the same initiative (or the same goal-wide cell) and the same department;
+ *  2. the years fit: a plan (one year's: 2021年度計画, 令和6年度の目標) only with a result of its
+ *     year (same_year); a target for every year with the latest result (every_year); a target with
+ *     no year with the latest result (undated_target); a multi-year target (西区 R5, 山口市
+ *     H32(2020)) with a result of its year, else with the latest earlier one (interim: progress, no
+ *     verdict). A baseline (※R3) is never a result, and an earlier year's figure never stands in
+ *     for a plan's year;
+ *  3. the result is a figure (0 included) or says the work was not carried out (status);
+ *  4. both or neither are running totals, and the units are the same after folding spellings
+ *     (名 = 人, ヶ所 = か所 = 箇所, ％ = %); a unit cut short (100事業 beside 96事業所) counts only
+ *     with the same label;
+ *  5. they count the same thing (labels.ts): labels the same or near pair outright, best first and
+ *     one result per target; a weak match, or a figure with no label, pairs only where the target
+ *     and the result are each the only figure of that unit left on their side;
+ *  6. a figure quoted in prose (narrative) is a result only where the column of figures has none
+ *     for that year; a figure labelled with another place (埼玉県, 国) is a comparison, not a result.
  */
 
 /** Spellings of one unit (data/vocabulary.json: units.same). */
@@ -30,45 +36,20 @@ export function normalizeUnit(unit: string | null): string | null {
 	return u || null;
 }
 
-/**
- * The indicator a label names, without the words that only date or frame it: years (R5年度末,
- * 令和5年度, H32(2020)), 毎年・年間・年, 累計, 合計, 延べ, brackets and punctuation.
- */
-export function indicatorKey(label: string | null): string | null {
-	if (label === null) return null;
-	const k = label
-		.normalize('NFKC')
-		.replace(/\s+/g, '')
-		.replace(/(?:令和|平成|[RH])\s*(?:\d+|元)\s*(?:\(\d{4}\))?\s*(?:年度末|年度|年)?/g, '')
-		.replace(/\d{4}年度?/g, '')
-		.replace(/毎年度?|年間|累計|合計|延べ|見込み?|目標|実績/g, '')
-		.replace(/[()（）[\]【】「」『』〈〉<>・、,.。:：]/g, '');
-	return k.length ? k : null;
-}
-
-function sameIndicator(a: string | null, b: string | null): boolean {
-	if (a === null || b === null) return false;
-	if (a === b) return true;
-	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-	return short.length >= 2 && long.includes(short);
-}
-
 type Basis = AchievementRow['basis'];
 
-function basisOf(target: Measure, result: Measure): Basis | null {
-	if (target.every_year) return 'every_year';
-	if (target.fiscal_year === null) return 'undated_target';
-	if (result.fiscal_year === null) return null;
-	if (result.fiscal_year === target.fiscal_year) return 'same_year';
-	if (result.fiscal_year < target.fiscal_year) return 'interim';
-	return null;
+/** A ceiling (以下, 未満, 以内), a fall asked for (減少, 削減), or a rate of harm (自殺死亡率): lower is better. */
+function lowerIsBetter(target: Measure): boolean {
+	return (
+		/以下|未満|以内/.test(target.qualifier ?? '') ||
+		/以下|未満|以内|減少|削減|(?:死亡|自殺)率|犯罪件数|認知件数|被害件数|事故件数|待機児童数/.test(target.label_ja ?? '')
+	);
 }
 
-const BASIS_ORDER: Record<Basis, number> = { same_year: 0, every_year: 1, undated_target: 2, interim: 3 };
+/** Figures of other places printed for comparison beside the city's own (北本市: 埼玉県, 国). */
+const COMPARISON = /(?:都|道|府|県|国|全国|全国平均|県平均)$/;
 
-function isCeiling(target: Measure): boolean {
-	return /以下|未満|以内/.test(target.qualifier ?? '') || /以下|未満|以内|減少|削減/.test(target.label_ja ?? '');
-}
+const notCarriedOut = (m: Measure) => m.status === 'not_carried_out';
 
 /** Measures that may pair: one initiative's (or goal-wide cell's) figures of one department. */
 function groupKey(m: Measure): string {
@@ -82,70 +63,141 @@ export interface PairingOptions {
 	muniOf: (m: Measure) => string;
 }
 
+interface Candidate {
+	target: Measure;
+	result: Measure;
+	basis: Basis;
+	/** same / near / weak / none, or null where a label is missing */
+	match: LabelMatch | null;
+	unit: string | null;
+}
+
+/** The results a target may be compared with, by year (rule 2), with the basis of each. */
+function resultsInYear(target: Measure, results: readonly Measure[]): { result: Measure; basis: Basis }[] {
+	const dated = results.filter((r) => r.fiscal_year !== null);
+	const latest = (list: readonly Measure[]) => {
+		const y = Math.max(...list.map((r) => r.fiscal_year as number));
+		return list.filter((r) => r.fiscal_year === y);
+	};
+	if (target.kind === 'plan' && target.fiscal_year !== null) {
+		return dated.filter((r) => r.fiscal_year === target.fiscal_year).map((result) => ({ result, basis: 'same_year' as const }));
+	}
+	if (target.every_year || target.fiscal_year === null) {
+		const basis: Basis = target.every_year ? 'every_year' : 'undated_target';
+		return dated.length ? latest(dated).map((result) => ({ result, basis })) : [];
+	}
+	const same = dated.filter((r) => r.fiscal_year === target.fiscal_year);
+	if (same.length) return same.map((result) => ({ result, basis: 'same_year' as const }));
+	const earlier = dated.filter((r) => (r.fiscal_year as number) < (target.fiscal_year as number));
+	return earlier.length ? latest(earlier).map((result) => ({ result, basis: 'interim' as const })) : [];
+}
+
+/** Units and running totals agree (rule 4); the unit the pair is read in. */
+function unitsAgree(t: Measure, r: Measure, match: LabelMatch | null): boolean {
+	if (notCarriedOut(r)) return true;
+	if (r.is_cumulative !== t.is_cumulative) return false;
+	const [tu, ru] = [normalizeUnit(t.unit), normalizeUnit(r.unit)];
+	if (tu === ru) return true;
+	// 100事業 beside 96事業所 under one label: the unit was cut short in the cell.
+	return tu !== null && ru !== null && match === 'same' && (tu.startsWith(ru) || ru.startsWith(tu));
+}
+
+const BASIS_ORDER: Record<Basis, number> = { same_year: 0, every_year: 1, undated_target: 2, interim: 3 };
+
 export function pairMeasures(measures: readonly Measure[], options: PairingOptions): AchievementRow[] {
 	const groups = new Map<string, Measure[]>();
 	for (const m of measures) {
-		if (m.value === null) continue;
+		if (m.value === null && !notCarriedOut(m)) continue;
 		const list = groups.get(groupKey(m)) ?? [];
 		list.push(m);
 		groups.set(groupKey(m), list);
 	}
 	const rows: AchievementRow[] = [];
 	for (const list of groups.values()) {
-		const targets = list.filter((m) => m.kind === 'target' || m.kind === 'plan');
-		const results = list.filter((m) => m.kind === 'result');
+		const targets = list.filter((m) => (m.kind === 'target' || m.kind === 'plan') && m.value !== null);
+		const all = list.filter((m) => m.kind === 'result' && !COMPARISON.test(m.label_ja ?? ''));
+		const candidates: Candidate[] = [];
 		for (const t of targets) {
-			const unit = normalizeUnit(t.unit);
-			const tKey = indicatorKey(t.label_ja);
-			const candidates = results.filter((r) => {
-				if (normalizeUnit(r.unit) !== unit || r.is_cumulative !== t.is_cumulative) return false;
-				const rKey = indicatorKey(r.label_ja);
-				if (tKey === null && rKey === null) {
-					// No label on either side: only an unambiguous pair of numbers in that unit.
-					const sameUnit = (m: Measure) => normalizeUnit(m.unit) === unit && indicatorKey(m.label_ja) === null;
-					return targets.filter((x) => sameUnit(x) && x.kind === t.kind).length === 1 && results.filter(sameUnit).length === 1;
-				}
-				return sameIndicator(tKey, rKey);
-			});
-			const ranked = candidates
-				.map((r) => ({ r, basis: basisOf(t, r) }))
-				.filter((c): c is { r: Measure; basis: Basis } => c.basis !== null)
-				.sort(
-					(a, b) =>
-						BASIS_ORDER[a.basis] - BASIS_ORDER[b.basis] ||
-						(b.r.fiscal_year ?? 0) - (a.r.fiscal_year ?? 0) ||
-						Number(a.r.is_estimate) - Number(b.r.is_estimate) ||
-						(a.r.measure_id < b.r.measure_id ? -1 : 1)
-				);
-			const best = ranked[0];
-			if (!best) continue;
-			const r = best.r;
-			const ceiling = isCeiling(t);
-			const tv = t.value as number;
-			const rv = r.value as number;
-			const ratio = ceiling ? (rv === 0 ? null : tv / rv) : tv === 0 ? null : rv / tv;
-			rows.push({
-				achievement_id: `${t.measure_id}/${r.measure_id}`,
-				muni_code: options.muniOf(t),
-				initiative_id: t.initiative_id,
-				goal_id: t.initiative_id ? null : t.goal_id,
-				indicator_label: t.label_ja ?? r.label_ja,
-				target_measure_id: t.measure_id,
-				result_measure_id: r.measure_id,
-				target_kind: t.kind === 'plan' ? 'plan' : 'target',
-				basis: best.basis,
-				direction: ceiling ? 'lower_is_better' : 'higher_is_better',
-				target_fiscal_year: t.fiscal_year,
-				result_fiscal_year: r.fiscal_year,
-				unit: t.unit,
-				target_value: tv,
-				result_value: rv,
-				result_is_estimate: r.is_estimate,
-				is_cumulative: t.is_cumulative,
-				ratio: ratio === null || ratio < 0 ? null : Math.round(ratio * 10000) / 10000,
-				band: ratio === null || ratio < 0 ? null : bandOf(ratio, options.bands)
-			});
+			const inYear = resultsInYear(t, all);
+			// Rule 6: prose figures only where the column of figures gives none for that year.
+			const column = inYear.filter((c) => !c.result.narrative && c.result.value !== null);
+			const usable = column.length ? inYear.filter((c) => !c.result.narrative) : inYear;
+			for (const { result, basis } of usable) {
+				const match = labelMatch(t.label_ja, result.label_ja);
+				if (!unitsAgree(t, result, match)) continue;
+				candidates.push({ target: t, result, basis, match, unit: notCarriedOut(result) ? null : normalizeUnit(t.unit) });
+			}
 		}
+		const taken = new Set<string>();
+		const paired = new Map<string, Candidate>();
+		const take = (c: Candidate) => {
+			paired.set(c.target.measure_id, c);
+			// A "not carried out" item answers every figure of its plan (講演会 1回 300人); a figure answers one target.
+			if (!notCarriedOut(c.result)) taken.add(c.result.measure_id);
+		};
+		// Rule 5, first pass: labels the same or near, strongest first, then a column figure over a
+		// quotation, a final figure over an estimate, the order of the source.
+		const strong = candidates
+			.filter((c) => c.match === 'same' || c.match === 'near')
+			.sort(
+				(a, b) =>
+					MATCH_STRENGTH[b.match!] - MATCH_STRENGTH[a.match!] ||
+					BASIS_ORDER[a.basis] - BASIS_ORDER[b.basis] ||
+					Number(a.result.narrative) - Number(b.result.narrative) ||
+					Number(a.result.is_estimate) - Number(b.result.is_estimate) ||
+					(a.result.measure_id < b.result.measure_id ? -1 : 1) ||
+					(a.target.measure_id < b.target.measure_id ? -1 : 1)
+			);
+		for (const c of strong) if (!paired.has(c.target.measure_id) && !taken.has(c.result.measure_id)) take(c);
+		// Second pass: a weak match or a missing label, only where the target and the result are each
+		// the only one left of that unit (and year) on their side.
+		const open = candidates.filter((c) => !paired.has(c.target.measure_id) && !taken.has(c.result.measure_id) && c.match !== 'none');
+		for (const c of open) {
+			if (paired.has(c.target.measure_id) || taken.has(c.result.measure_id)) continue;
+			// Rivals are every figure still open that the other could be read against, whatever its label.
+			const rivalsOfResult = candidates.filter((x) => x.result === c.result && !paired.has(x.target.measure_id) && x.target.kind === c.target.kind);
+			const rivalsOfTarget = candidates.filter((x) => x.target === c.target && !taken.has(x.result.measure_id));
+			if (new Set(rivalsOfResult.map((x) => x.target)).size !== 1 || new Set(rivalsOfTarget.map((x) => x.result)).size !== 1) continue;
+			// An unlabelled "not carried out" pairs alone only where it is the whole cell (未実施).
+			if (notCarriedOut(c.result) && c.result.label_ja === null && c.result.status_ja !== c.result.raw_text) continue;
+			take(c);
+		}
+		for (const c of paired.values()) rows.push(rowOf(c, options));
 	}
 	return rows;
+}
+
+function rowOf(c: Candidate, options: PairingOptions): AchievementRow {
+	const { target: t, result: r, basis } = c;
+	const ceiling = lowerIsBetter(t);
+	const tv = t.value as number;
+	const undone = notCarriedOut(r) && r.value === null;
+	const rv = r.value;
+	const raw = rv === null ? null : ceiling ? (rv === 0 ? null : tv / rv) : tv === 0 ? null : rv / tv;
+	const ratio = raw === null || raw < 0 ? null : Math.round(raw * 10000) / 10000;
+	// An interim pair is progress, not a verdict; work not carried out in its plan's year is not achieved.
+	const band = basis === 'interim' ? null : undone ? 'not_achieved' : ratio === null ? null : bandOf(ratio, options.bands);
+	return {
+		achievement_id: `${t.measure_id}/${r.measure_id}`,
+		muni_code: options.muniOf(t),
+		initiative_id: t.initiative_id,
+		goal_id: t.initiative_id ? null : t.goal_id,
+		indicator_label: t.label_ja ?? r.label_ja,
+		target_measure_id: t.measure_id,
+		result_measure_id: r.measure_id,
+		target_kind: t.kind === 'plan' ? 'plan' : 'target',
+		basis,
+		direction: ceiling ? 'lower_is_better' : 'higher_is_better',
+		target_fiscal_year: t.fiscal_year,
+		result_fiscal_year: r.fiscal_year,
+		unit: t.unit,
+		target_value: tv,
+		result_value: rv,
+		result_status: undone ? 'not_carried_out' : 'reported',
+		result_status_ja: undone ? r.status_ja : null,
+		result_is_estimate: r.is_estimate,
+		is_cumulative: t.is_cumulative,
+		ratio,
+		band
+	};
 }

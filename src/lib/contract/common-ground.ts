@@ -71,17 +71,39 @@ export const achievements = defineTable({
 		target_measure_id: column(z.string().min(1), 'VARCHAR', 'the target (or plan) measure', '目標（計画）の指標ID'),
 		result_measure_id: column(z.string().min(1), 'VARCHAR', 'the result measure', '実績の指標ID'),
 		target_kind: column(z.enum(['target', 'plan']), 'VARCHAR', 'target (目標値) or plan for the year (計画)', '目標の種類（target＝目標値、plan＝年度計画）'),
-		basis: column(z.enum(PAIRING_BASES), 'VARCHAR', 'why the two pair: same_year; every_year (a yearly target); interim (the result is from before the target year: progress so far); undated_target (the target names no year)', '組み合わせの根拠（same_year＝同年度、every_year＝毎年の目標、interim＝目標年度前の途中経過、undated_target＝年度のない目標）'),
+		basis: column(
+			z.enum(PAIRING_BASES),
+			'VARCHAR',
+			"why the two pair: same_year (a year's plan or target and that year's result); every_year (a target that holds every year); interim (a result from before a multi-year target's year: progress so far, not a verdict; target_fiscal_year and result_fiscal_year say which years); undated_target (the target names no year)",
+			'組み合わせの根拠（same_year＝同年度、every_year＝毎年の目標、interim＝複数年の目標に対する目標年度前の途中経過で最終判定ではない、undated_target＝年度のない目標）'
+		),
 		direction: column(z.enum(DIRECTIONS), 'VARCHAR', 'higher_is_better, or lower_is_better where the target is a ceiling (以下, 未満)', '達成の向き（higher_is_better＝多いほど良い、lower_is_better＝上限の目標）'),
 		target_fiscal_year: column(fiscalYear.nullable(), 'INTEGER', "the target's fiscal year (null when it names none)", '目標の年度'),
 		result_fiscal_year: column(fiscalYear.nullable(), 'INTEGER', "the result's fiscal year", '実績の年度'),
 		unit: column(z.string().nullable(), 'VARCHAR', 'unit shared by both (人, 回, %, …)', '単位'),
 		target_value: column(z.number().finite(), 'DOUBLE', 'target value', '目標値'),
-		result_value: column(z.number().finite(), 'DOUBLE', 'result value', '実績値'),
+		result_value: column(z.number().finite().nullable(), 'DOUBLE', 'result value; null when the result says the work was not carried out (result_status)', '実績値（実施されなかった場合はnull）'),
+		result_status: column(
+			z.enum(['reported', 'not_carried_out']),
+			'VARCHAR',
+			'reported: the result gives a figure (0 included); not_carried_out: the result cell says the work did not happen that year (中止, 未実施, 開催予定 …)',
+			'実績の状況（reported＝数値あり（0を含む）、not_carried_out＝中止・未実施・開催予定など）'
+		),
+		result_status_ja: column(z.string().nullable(), 'VARCHAR', 'the words of the result cell that say it was not carried out', '実施されなかったことを示す原文の語句'),
 		result_is_estimate: column(z.boolean(), 'BOOLEAN', 'the result is an estimate (見込み)', '実績が見込み値か'),
 		is_cumulative: column(z.boolean(), 'BOOLEAN', 'both values are running totals (累計)', '累計値どうしの比較か'),
-		ratio: column(z.number().nonnegative().nullable(), 'DOUBLE', 'result ÷ target (target ÷ result when lower is better); null when the target is 0', '達成率（実績÷目標、上限の目標は目標÷実績）'),
-		band: column(z.enum(BANDS).nullable(), 'VARCHAR', 'common band by the crosswalk thresholds (90/75/50%)', '共通区分（90・75・50％の境界）')
+		ratio: column(
+			z.number().nonnegative().nullable(),
+			'DOUBLE',
+			'result ÷ target (target ÷ result when lower is better), kept for interim pairs too; null when the target is 0 or the work was not carried out',
+			'達成率（実績÷目標、上限の目標は目標÷実績。途中経過にも記録。目標が0または実施されなかった場合はnull）'
+		),
+		band: column(
+			z.enum(BANDS).nullable(),
+			'VARCHAR',
+			'common band by the crosswalk thresholds (90/75/50%) for a final comparison; not_achieved where the work was not carried out in the year of its plan; null for an interim pair (progress, no verdict) and where there is no ratio',
+			'共通区分（90・75・50％の境界、最終的な比較のみ。その年度に実施されなかった場合はnot_achieved。途中経過（interim）と達成率のない組はnull）'
+		)
 	})
 });
 

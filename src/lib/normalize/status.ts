@@ -37,7 +37,7 @@ function labelOf(words: string): string | null {
  * The items of a cell that say they were not carried out, outside the spans of its figures
  * (`taken`: offsets of the quantities read in the folded text). "区だより掲載 1回 … 関係機関合同研修会
  * 中止" gives 関係機関合同研修会; "未実施" gives one item with no label; "7月は中止，10月は2会場で実施"
- * gives 7月 (the 10月 session was held: its figure is a quantity). A status inside brackets counts
+ * gives 7月 (the 10月 screening was held: its figure is a quantity). A status inside brackets counts
  * only where the bracket holds nothing else: (延期) after an event's name.
  */
 export function readNotCarriedOut(text: string, taken: readonly { start: number; end: number }[] = []): NotCarriedOut[] {

@@ -63,9 +63,9 @@ function schemeLevels(scheme: GradingScheme): GradingSchemeLevel[] {
 }
 
 /** Count, per nullable column, how many of this source's rows leave it empty. */
-function missingFields(result: AdapterResult): Record<string, number> {
+export function missingFields(result: Pick<AdapterResult, 'initiatives' | 'measures' | 'evaluations'>): Record<string, number> {
 	const out: Record<string, number> = {};
-	const pairs: [TableDef, Record<string, unknown>[]][] = [
+	const pairs: [TableDef, readonly Record<string, unknown>[]][] = [
 		[TABLES.find((t) => t.name === 'initiatives')!, result.initiatives],
 		[TABLES.find((t) => t.name === 'measures')!, result.measures],
 		[TABLES.find((t) => t.name === 'evaluations')!, result.evaluations]

@@ -68,7 +68,7 @@ export interface AchievementRow {
 	target_fiscal_year: number | null;
 	result_fiscal_year: number | null;
 	target_value: number;
-	result_value: number;
+	result_value: number | null;
 	unit: string | null;
 	ratio: number | null;
 	band: string | null;
