@@ -86,3 +86,14 @@ test('a figure the source reports per department shows its department beside a l
 	await expect(page.locator('[data-testid="measures"] [data-col="department"]')).toHaveCount(0);
 	expect(consoleErrors).toEqual([]);
 });
+
+test('a baseline printed beside a target reads as the starting point, not as a result (北本市 ※R3)', async ({ page, consoleErrors }) => {
+	const { measures } = await readTables('measures');
+	const b = measures.find((x) => x.kind === 'baseline' && String(x.raw_text).startsWith('※R3') && x.value !== null)!;
+	await page.goto(`/initiatives/${b.initiative_id}`);
+	await waitForBrowserData(page, 'initiative-name');
+	const row = page.locator('[data-testid="measures"] tbody tr').filter({ hasText: String(b.raw_text) }).first();
+	await expect(row).toContainText('基準値');
+	await expect(row).not.toContainText('実績');
+	expect(consoleErrors).toEqual([]);
+});
