@@ -3,6 +3,7 @@ import { DuckDBInstance, INTEGER, LIST, VARCHAR, type DuckDBConnection, type Duc
 const VARCHAR_LIST = LIST(VARCHAR);
 const INTEGER_LIST = LIST(INTEGER);
 import { columnsOf, type TableDef, type ColumnInfo } from '../../src/lib/contract/column';
+import { writeDatabaseFile } from './write-database';
 
 function appendValue(appender: DuckDBAppender, col: ColumnInfo, value: unknown): void {
 	if (value === null || value === undefined) return appender.appendNull();
@@ -40,7 +41,8 @@ export async function loadTable(conn: DuckDBConnection, table: TableDef, rows: r
 }
 
 /**
- * Write each table to `${dir}/${name}.parquet`. One thread and rows already in key order keep the
+ * Write each table to `${dir}/${name}.parquet` (the downloads), and all of them to the database
+ * file the site reads (write-database.ts). One thread and rows already in key order keep the
  * bytes identical from run to run; snappy is the compression every Parquet reader in JS handles.
  */
 export async function writeParquetFiles(
@@ -58,6 +60,7 @@ export async function writeParquetFiles(
 			await conn.run(`COPY "${table.name}" TO '${path}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000)`);
 			written(table.name);
 		}
+		await writeDatabaseFile(conn, dir, tables);
 	} finally {
 		conn.closeSync();
 		instance.closeSync();

@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test, expect, readTables, searchableText, type Rec } from './fixtures';
 
 async function expectedHits(word: string): Promise<Rec[]> {
@@ -61,25 +61,22 @@ test('partial words and full-width letters match', async ({ page }) => {
 });
 
 test('source text with <script> and <img onerror> markup is shown as text and nothing runs', async ({ page, consoleErrors }) => {
-	// A copy of initiatives.parquet in which one initiative carries markup, served in place of the real
-	// file: the text goes through DuckDB-wasm and the same components as any other.
+	// A copy of the published database in which one initiative carries markup, served in place of the
+	// real file: the text goes through DuckDB-wasm and the same components as any other.
 	const dir = mkdtempSync(join(tmpdir(), 'atlas-xss-'));
-	const file = join(dir, 'initiatives.parquet');
+	const file = join(dir, 'atlas.duckdb');
 	const evil = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">サロン';
+	copyFileSync('build/data/atlas.duckdb', file);
 	const instance = await DuckDBInstance.create(':memory:');
 	const conn = await instance.connect();
 	const first = String((await readTables('initiatives')).initiatives[0].initiative_id);
-	const src = resolve('build/data/initiatives.parquet').replace(/'/g, "''");
-	await conn.run(
-		`COPY (SELECT * REPLACE (CASE WHEN initiative_id = $id THEN $evil ELSE name_ja END AS name_ja,
-		                         CASE WHEN initiative_id = $id THEN $evil ELSE description_ja END AS description_ja)
-		       FROM read_parquet('${src}') ORDER BY initiative_id) TO '${file}' (FORMAT parquet)`,
-		{ id: first, evil }
-	);
+	await conn.run(`ATTACH '${file.replace(/'/g, "''")}' AS copy`);
+	await conn.run(`UPDATE copy.main.initiatives SET name_ja = $evil, description_ja = $evil WHERE initiative_id = $id`, { id: first, evil });
+	await conn.run('DETACH copy');
 	conn.closeSync();
 	instance.closeSync();
 	const bytes = readFileSync(file);
-	await page.route('**/data/initiatives.parquet', (route) => route.fulfill({ body: bytes, contentType: 'application/octet-stream' }));
+	await page.route('**/data/atlas.duckdb', (route) => route.fulfill({ body: bytes, contentType: 'application/octet-stream' }));
 	const dialogs: string[] = [];
 	page.on('dialog', (d) => {
 		dialogs.push(d.message());
@@ -103,13 +100,28 @@ test('source text with <script> and <img onerror> markup is shown as text and no
 	expect(consoleErrors).toEqual([]);
 });
 
+test('a data request that never answers ends in the same named error and retry as a failed one', async ({ page }) => {
+	let hang = true;
+	// The first request is never answered (the route is left pending); the retry goes through.
+	await page.route('**/data/atlas.duckdb', (route) => (hang ? undefined : route.continue()));
+	await page.goto('/search?q=%E3%82%B5%E3%83%AD%E3%83%B3');
+	const status = page.getByTestId('db-status');
+	await expect(status).toHaveAttribute('data-state', 'error', { timeout: 30_000 });
+	await expect(status).toContainText('/data/atlas.duckdb');
+	await expect(status).toContainText('15 s');
+	hang = false;
+	await status.getByRole('button').click();
+	await expect(status).toHaveAttribute('data-state', 'ready');
+	await expect(page.getByTestId('search-results')).toHaveAttribute('data-state', 'done');
+});
+
 test('a failed data load names the file and offers a retry that recovers', async ({ page }) => {
 	let fail = true;
-	await page.route('**/data/evaluations.parquet', (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+	await page.route('**/data/atlas.duckdb', (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
 	await page.goto('/search?q=%E3%82%B5%E3%83%AD%E3%83%B3');
 	const status = page.getByTestId('db-status');
 	await expect(status).toHaveAttribute('data-state', 'error');
-	await expect(status).toContainText('/data/evaluations.parquet');
+	await expect(status).toContainText('/data/atlas.duckdb');
 	await expect(status).toContainText('503');
 	fail = false;
 	await status.getByRole('button').click();

@@ -11,14 +11,6 @@ export interface Connector {
 	query<T extends Row = Row>(sql: string, params?: readonly Param[]): Promise<T[]>;
 }
 
-/** The schema that holds the loaded tables; users see read-only views of them in `main`. */
-export const BASE_SCHEMA = 'atlas_base';
-
-/** Views in `main` over the base tables: dropping one loses nothing, and resetViews() brings it back. */
-export function viewStatements(tableNames: readonly string[]): string[] {
-	return tableNames.map((t) => `CREATE OR REPLACE VIEW main."${t}" AS SELECT * FROM ${BASE_SCHEMA}."${t}"`);
-}
-
 /**
  * Turn a value from either engine into plain JSON-like JavaScript, so pages get the same rows from
  * both: BIGINT → number (counts fit), lists → arrays, nested Arrow vectors → arrays.

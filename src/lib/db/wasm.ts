@@ -3,39 +3,26 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { ALL_TABLES, type TableDef } from '../contract/index';
-import { BASE_SCHEMA, plainRow, viewStatements, type Connector, type Param, type Row } from './connector';
-import { parquetToArrow } from './parquet-to-arrow';
+import { plainRow, type Connector, type Param, type Row } from './connector';
+import { DATABASE_FILE, PUBLISHED_DATABASE } from './published';
+import { fetchDataFile } from './fetch-data';
 
-/** A failed load says which file and why, so the page can show it and offer a retry. */
-export class DataLoadError extends Error {
-	constructor(
-		readonly file: string,
-		readonly reason: string
-	) {
-		super(`${file}: ${reason}`);
-		this.name = 'DataLoadError';
-	}
-}
+export { DataLoadError } from './fetch-data';
 
+/**
+ * DuckDB-wasm over the published database file (written by npm run data), attached READ_ONLY: DuckDB
+ * itself refuses every write to the published tables.
+ *
+ * The pages and the SQL workbench each get a DuckDB of their own (a worker each). DuckDB can refuse
+ * writes to a database but not DETACH: a user statement could detach the published database and
+ * attach another one under its name. So no statement a user types ever reaches the instance the
+ * pages read; whatever happens in the workbench stays there.
+ */
 export interface WasmDatabase extends Connector {
 	db: duckdb.AsyncDuckDB;
 	conn: duckdb.AsyncDuckDBConnection;
-	/** Milliseconds spent starting DuckDB and loading each file, for the benchmark and the status line. */
+	/** Milliseconds spent starting DuckDB and loading the data, for the benchmark and the status line. */
 	timings: { start: number; load: number };
-	resetViews(): Promise<void>;
-}
-
-async function fetchParquet(base: string, table: TableDef): Promise<ArrayBuffer> {
-	const file = `${base}/data/${table.name}.parquet`;
-	let res: Response;
-	try {
-		res = await fetch(file);
-	} catch (e) {
-		throw new DataLoadError(file, `could not be fetched (${(e as Error).message})`);
-	}
-	if (!res.ok) throw new DataLoadError(file, `the server answered ${res.status} ${res.statusText}`);
-	return res.arrayBuffer();
 }
 
 async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
@@ -50,62 +37,79 @@ async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
 	return db;
 }
 
-async function open(base: string): Promise<WasmDatabase> {
-	const t0 = performance.now();
-	const [db, files] = await Promise.all([startDuckDB(), Promise.all(ALL_TABLES.map((t) => fetchParquet(base, t)))]);
-	const conn = await db.connect();
-	const t1 = performance.now();
-	await conn.query(`CREATE SCHEMA IF NOT EXISTS ${BASE_SCHEMA}`);
-	for (const [i, table] of ALL_TABLES.entries()) {
-		let arrow;
-		try {
-			arrow = await parquetToArrow(table, files[i]);
-		} catch (e) {
-			throw new DataLoadError(`${base}/data/${table.name}.parquet`, `is not a readable Parquet file of the expected shape (${(e as Error).message})`);
-		}
-		await conn.insertArrowTable(arrow, { name: table.name, schema: BASE_SCHEMA, create: true });
-	}
-	const names = ALL_TABLES.map((t) => t.name);
-	const resetViews = async () => {
-		for (const sql of viewStatements(names)) await conn.query(sql);
-	};
-	await resetViews();
-	const t2 = performance.now();
+/**
+ * Settings that keep every request on this machine, then frozen: with lock_configuration no later
+ * SET or PRAGMA, from any connection, can turn extension loading or external access back on.
+ */
+const LOCKDOWN = [
+	'SET autoinstall_known_extensions = false',
+	'SET autoload_known_extensions = false',
+	'SET enable_external_access = false',
+	'SET lock_configuration = true'
+];
 
-	return {
-		db,
-		conn,
-		timings: { start: t1 - t0, load: t2 - t1 },
-		resetViews,
-		async query<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
-			let table;
-			if (params.length) {
-				const stmt = await conn.prepare(sql);
-				try {
-					table = await stmt.query(...params);
-				} finally {
-					await stmt.close();
-				}
-			} else {
-				table = await conn.query(sql);
+function connector(conn: duckdb.AsyncDuckDBConnection): Connector['query'] {
+	return async <T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> => {
+		let table;
+		if (params.length) {
+			const stmt = await conn.prepare(sql);
+			try {
+				table = await stmt.query(...params);
+			} finally {
+				await stmt.close();
 			}
-			return table.toArray().map((r: { toJSON(): Row }) => plainRow(r.toJSON()) as T);
+		} else {
+			table = await conn.query(sql);
 		}
+		return table.toArray().map((r: { toJSON(): Row }) => plainRow(r.toJSON()) as T);
 	};
+}
+
+/**
+ * Start DuckDB and attach the published database read-only. `prepare` runs on the new connection
+ * before the settings are locked (a connection's own search path stays its own to change).
+ */
+async function open(base: string, prepare: (conn: duckdb.AsyncDuckDBConnection) => Promise<void>): Promise<WasmDatabase> {
+	const t0 = performance.now();
+	const [db, bytes] = await Promise.all([startDuckDB(), fetchDataFile(`${base}/data/${DATABASE_FILE}`)]);
+	const t1 = performance.now();
+	await db.registerFileBuffer(DATABASE_FILE, bytes);
+	const conn = await db.connect();
+	await conn.query(`ATTACH '${DATABASE_FILE}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
+	await prepare(conn);
+	for (const sql of LOCKDOWN) await conn.query(sql);
+	const t2 = performance.now();
+	return { db, conn, timings: { start: t1 - t0, load: t2 - t1 }, query: connector(conn) };
 }
 
 let opening: Promise<WasmDatabase> | null = null;
 
 /**
- * DuckDB-wasm starts once, lazily, on the first call; calls made while it starts wait for it.
- * A failed start is forgotten so that a retry starts again.
+ * The pages' DuckDB: it starts once, lazily, on the first call; calls made while it starts wait for
+ * it; a failed start is forgotten so that a retry starts again. Its connection's default database is
+ * the read-only one, so the pages' SQL names resolve there and only there (its temp schema is its own).
  */
 export function database(base = ''): Promise<WasmDatabase> {
 	if (!opening) {
-		opening = open(base).catch((e) => {
+		opening = open(base, async (conn) => {
+			await conn.query(`USE ${PUBLISHED_DATABASE}`);
+		}).catch((e) => {
 			opening = null;
 			throw e;
 		});
 	}
 	return opening;
+}
+
+/** The database of the user's own tables and views in the workbench (DuckDB's writable in-memory one). */
+export const WORKSPACE_DATABASE = 'memory';
+
+/**
+ * The SQL workbench's DuckDB: the same read-only published database, and the writable workspace as
+ * the default, with the published tables found by their plain names after the user's own.
+ */
+export function workbenchDatabase(base = ''): Promise<WasmDatabase> {
+	return open(base, async (conn) => {
+		await conn.query(`SET search_path = '${WORKSPACE_DATABASE}.main,${PUBLISHED_DATABASE}.main'`);
+	});
 }

@@ -118,6 +118,10 @@ export const dashboard: Messages = {
 	kind_result: { ja: '実績', en: 'Result' },
 	kind_target: { ja: '目標', en: 'Target' },
 	kind_plan: { ja: '計画', en: 'Plan' },
+	search_noscript: {
+		ja: '検索はブラウザの中でDuckDBを動かすため、JavaScriptが必要です。市区町村・テーマ・取組のページはJavaScriptなしでも読めます。',
+		en: 'Search runs DuckDB inside your browser and needs JavaScript. The municipality, theme and initiative pages read without it.'
+	},
 	kind_baseline: { ja: '基準値', en: 'Baseline' },
 	flag_every_year: { ja: '毎年', en: 'every year' },
 	flag_estimate: { ja: '見込み', en: 'estimate' },

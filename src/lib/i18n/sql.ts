@@ -15,10 +15,12 @@ export const sqlMessages: Messages = {
 	running: { ja: '実行中…', en: 'Running…' },
 	cancel: { ja: '中止', en: 'Cancel' },
 	cancelled: { ja: '中止しました（{n}番目の文）', en: 'cancelled (statement {n})' },
-	reset: { ja: '表をリセット', en: 'Reset tables' },
-	reset_hint: { ja: '公開データの表（ビュー）を元に戻します。読み込んだデータそのものは変更されません。', en: 'Restores the published tables (views). The loaded data itself is never changed.' },
-	reset_done: { ja: '公開データの表を元に戻しました。', en: 'The published tables are restored.' },
-	views_damaged: { ja: '公開データの表 {names} が削除または置き換えられています。データは失われていません。「表をリセット」で戻せます。', en: 'The published table(s) {names} were dropped or replaced. No data is lost: “Reset tables” brings them back.' },
+	reset: { ja: '作業領域をリセット', en: 'Reset workspace' },
+	reset_hint: {
+		ja: 'あなたが作った表・ビュー・マクロなどをすべて削除します。公開データは読み取り専用のため、もともと変わっていません。',
+		en: 'Drops every table, view, macro and the like that you made. The published tables are read-only and were never changed.'
+	},
+	reset_done: { ja: '作業領域を空にしました。公開データは読み取り専用のまま変わっていません。', en: 'Your workspace is empty again. The published tables are read-only and unchanged.' },
 	copy_link: { ja: 'リンクをコピー', en: 'Copy link' },
 	link_copied: { ja: 'このクエリを開くリンクをコピーしました。', en: 'Link to this query copied.' },
 	link_ready: { ja: 'アドレス欄のURLでこのクエリを共有できます。', en: 'The URL in the address bar opens this query.' },
@@ -51,22 +53,14 @@ export const sqlMessages: Messages = {
 	error_heading: { ja: 'エラー', en: 'Error' },
 	error_where: { ja: '{n}番目の文（{line}行目{col}）', en: 'statement {n} (line {line}{col})' },
 	error_col: { ja: '・{col}文字目', en: ', column {col}' },
-	refused_names_base_schema: {
-		ja: '{n}番目の文は実行しませんでした：読み込んだデータを保持するスキーマ atlas_base には触れられません。main にある同名の表（ビュー）を使ってください。データが失われないようにするためです。',
-		en: 'Statement {n} was not run: the schema atlas_base, which holds the loaded data, is out of reach. Use the tables (views) of the same name in main. This keeps the data from being lost.'
+	shared_not_run: {
+		ja: 'このリンクのSQLは開いたときには実行していません：{n}番目の文（{line}行目）は読み出しだけの文ではなく、この作業領域を変える可能性があります。内容を確かめてから実行してください。公開データは読み取り専用で、どの文でも変わりません。',
+		en: 'This link’s SQL was not run on opening: statement {n} (line {line}) is not a plain read and may change this workspace. Read it, then run it if you mean to. The published data is read-only and no statement changes it.'
 	},
-	refused_changes_search_path: {
-		ja: '{n}番目の文は実行しませんでした：USE や search_path の変更は、名前の解決先を読み込んだデータに向けてしまう可能性があるため使えません。',
-		en: 'Statement {n} was not run: USE and changing search_path could point names at the loaded data, so they are not allowed.'
-	},
-	refused_attaches_database: {
-		ja: '{n}番目の文は実行しませんでした：ATTACH / DETACH はこのページでは使えません（外部へのアクセスをしないため）。',
-		en: 'Statement {n} was not run: ATTACH / DETACH are not available here (the page never reaches outside).'
-	},
-
-	refused_loads_extension: {
-		ja: '{n}番目の文は実行しませんでした：拡張機能はインターネットから取得されるため、このページでは読み込めません（データも問い合わせも端末の外に出さないため）。',
-		en: 'Statement {n} was not run: extensions would be fetched from the internet, so they cannot be loaded here (neither data nor queries leave your machine).'
+	shared_run: { ja: '確認して実行', en: 'Run it' },
+	noscript: {
+		ja: 'SQLワークベンチはブラウザの中でDuckDBを動かすため、JavaScriptが必要です。公開データは「データ」ページからParquetファイルとしてダウンロードできます。',
+		en: 'The SQL workbench runs DuckDB inside your browser and needs JavaScript. The published tables can be downloaded as Parquet files from the Data page.'
 	},
 
 	export_heading: { ja: 'ダウンロード', en: 'Download' },

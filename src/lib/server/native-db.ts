@@ -1,20 +1,18 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { ALL_TABLES } from '../contract/index';
-import { BASE_SCHEMA, plainRow, viewStatements, type Connector, type Param, type Row } from '../db/connector';
+import { plainRow, type Connector, type Param, type Row } from '../db/connector';
+import { DATABASE_FILE, PUBLISHED_DATABASE } from '../db/published';
 
 /**
- * Native DuckDB over the same Parquet files, for prerendering pages at build time and for the
- * benchmark's native baseline. Same schema and views as the browser, so the same SQL runs on both.
+ * Native DuckDB over the same database file the browser reads, attached READ_ONLY and made the
+ * default database as in the browser, so the same SQL runs on both. For prerendering pages at build
+ * time and for the benchmark's native baseline.
  */
 export async function openNative(dataDir = 'static/data'): Promise<Connector & { close(): void }> {
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 	const conn: DuckDBConnection = await instance.connect();
-	await conn.run(`CREATE SCHEMA ${BASE_SCHEMA}`);
-	for (const t of ALL_TABLES) {
-		const path = `${dataDir}/${t.name}.parquet`.replace(/'/g, "''");
-		await conn.run(`CREATE TABLE ${BASE_SCHEMA}."${t.name}" AS SELECT * FROM read_parquet('${path}')`);
-	}
-	for (const sql of viewStatements(ALL_TABLES.map((t) => t.name))) await conn.run(sql);
+	const path = `${dataDir}/${DATABASE_FILE}`.replace(/'/g, "''");
+	await conn.run(`ATTACH '${path}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
+	await conn.run(`USE ${PUBLISHED_DATABASE}`);
 	return {
 		async query<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
 			const reader = await conn.runAndReadAll(sql, params.length ? [...params] : undefined);

@@ -1,23 +1,23 @@
 import { Table, type RecordBatch } from 'apache-arrow';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { WasmDatabase } from '../db/wasm';
+import { WORKSPACE_DATABASE, type WasmDatabase } from '../db/wasm';
 import { ALL_TABLES } from '../contract/index';
-import { BASE_SCHEMA, viewStatements } from '../db/connector';
-import { refusalOf, type Refusal } from './guard';
+import { DATABASE_FILE, PUBLISHED_DATABASE } from '../db/published';
 import { splitStatements, type Statement } from './statements';
 import { readDuckDBError } from './error-position';
 
 /**
- * The workbench runs the user's SQL on a connection of its own: settings it changes stay out of the
- * connection other pages query through, and a query can be cancelled without touching theirs.
- * Statements are sent one by one (conn.send), so DuckDB's worker polls between steps and the page
- * can cancel a long one.
+ * The workbench runs the user's SQL on a DuckDB of its own (db/wasm.ts: workbenchDatabase), never on
+ * the one the pages read. There, the published tables are in a database attached READ_ONLY, so
+ * DuckDB refuses any write to them; the user's own tables and views go to the writable workspace;
+ * extension loading and external access are off and the configuration is locked. No statement is
+ * refused by reading its text: DuckDB decides. Statements are sent one by one (conn.send), so
+ * DuckDB's worker polls between steps and the page can cancel a long one.
  */
 export type Outcome =
 	| { kind: 'empty' }
 	| { kind: 'done'; table: Table; statement: Statement; index: number; count: number; ms: number }
 	| { kind: 'error'; message: string; offset: number | null; statement: Statement; index: number; count: number; ms: number }
-	| { kind: 'refused'; reason: Refusal; statement: Statement; index: number; count: number }
 	| { kind: 'cancelled'; statement: Statement; index: number; count: number; ms: number };
 
 export interface CatalogColumn {
@@ -25,6 +25,14 @@ export interface CatalogColumn {
 	column: string;
 	type: string;
 }
+
+/** The first statement of a script that is not a plain read, with its position, or null. */
+export interface NotARead {
+	statement: Statement;
+	index: number;
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export class Workbench {
 	private running = false;
@@ -46,16 +54,29 @@ export class Workbench {
 		readonly names: readonly string[]
 	) {}
 
-	static async open(db: WasmDatabase): Promise<Workbench> {
-		const conn = await db.db.connect();
-		// Nothing may leave the machine: DuckDB would otherwise fetch extensions from extensions.duckdb.org
-		// when a query needs one (a JSON cast, say) and read any http(s) URL a query names. The data is
-		// already loaded, so turning both off changes nothing for the site; external access cannot be
-		// turned back on, and the guard refuses statements that would change the extension settings.
-		for (const setting of ['autoinstall_known_extensions = false', 'autoload_known_extensions = false', 'enable_external_access = false']) {
-			await conn.query(`SET ${setting}`);
-		}
-		return new Workbench(conn, ALL_TABLES.map((t) => t.name));
+	/** `db` must come from workbenchDatabase(): its connection's defaults are the workspace's. */
+	static open(db: WasmDatabase): Workbench {
+		return new Workbench(db.conn, ALL_TABLES.map((t) => t.name));
+	}
+
+	/**
+	 * Whether every statement of a script only reads, as DuckDB's own parser and binder see it: a
+	 * statement is a plain read when DuckDB accepts it as a subquery (SELECT, WITH, FROM, VALUES,
+	 * PIVOT, DESCRIBE …), which no statement that writes, attaches, sets or loads can be. Preparing
+	 * runs nothing. A shared link runs on open only when this answers null.
+	 */
+	firstNonRead(script: string): Promise<NotARead | null> {
+		return this.exclusive(async () => {
+			for (const [index, statement] of splitStatements(script).entries()) {
+				try {
+					const prepared = await this.conn.prepare(`SELECT * FROM (\n${statement.sql}\n)`);
+					await prepared.close();
+				} catch {
+					return { statement, index };
+				}
+			}
+			return null;
+		});
 	}
 
 	get busy(): boolean {
@@ -71,11 +92,6 @@ export class Workbench {
 		const statements = splitStatements(script);
 		if (statements.length === 0) return { kind: 'empty' };
 		const count = statements.length;
-		// Refuse before running anything, so that a refused script changes nothing.
-		for (const [index, statement] of statements.entries()) {
-			const reason = refusalOf(statement.sql);
-			if (reason) return { kind: 'refused', reason, statement, index, count };
-		}
 		this.running = true;
 		this.cancelled = false;
 		const t0 = performance.now();
@@ -120,41 +136,50 @@ export class Workbench {
 	catalog(): Promise<CatalogColumn[]> {
 		return this.exclusive(async () => {
 			const t = await this.conn.query(`
-				SELECT table_name AS "table", column_name AS "column", data_type AS "type"
+				SELECT DISTINCT ON (table_name, column_name) table_name AS "table", column_name AS "column", data_type AS "type"
 				FROM duckdb_columns()
-				WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()
-				ORDER BY table_name, column_index`);
+				WHERE NOT internal AND schema_name = 'main' AND database_name IN ('${WORKSPACE_DATABASE}', '${PUBLISHED_DATABASE}')
+				ORDER BY table_name, column_name, database_name = '${PUBLISHED_DATABASE}'`);
 			return t.toArray().map((r: { toJSON(): CatalogColumn }) => r.toJSON());
 		});
 	}
 
-	/** Published tables whose view in main is gone or no longer reads the loaded table. */
-	damagedViews(): Promise<string[]> {
-		return this.exclusive(async () => {
-			const t = await this.conn.query(`SELECT view_name, sql FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()`);
-			const views = new Map<string, string>(t.toArray().map((r: { view_name: string; sql: string }) => [r.view_name, r.sql]));
-			// DuckDB stores the view's SQL re-serialised: the name may or may not be quoted.
-			const reads = (n: string, sql: string) => new RegExp(`FROM\\s+${BASE_SCHEMA}\\."?${n}"?\\s*;?\\s*$`, 'i').test(sql);
-			return this.names.filter((n) => !views.has(n) || !reads(n, views.get(n)!));
-		});
-	}
-
 	/**
-	 * Bring back the published views in one step without reloading. A table the user created under a
-	 * published name is dropped first, since it would hide the view.
+	 * Empty the workspace: drop every table, view, macro, sequence and type the user made (in the
+	 * workspace, in other schemas of it and in the temporary schema), detach databases the user
+	 * attached, and put the connection's defaults back. The published tables were never touched.
 	 */
 	reset(): Promise<void> {
 		return this.exclusive(async () => {
-			const t = await this.conn.query(`SELECT table_name FROM duckdb_tables() WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()`);
-			const tables = new Set(t.toArray().map((r: { table_name: string }) => r.table_name));
-			for (const n of this.names) if (tables.has(n)) await this.conn.query(`DROP TABLE main."${n}"`);
-			for (const sql of viewStatements(this.names)) await this.conn.query(sql);
+			const q = async (sql: string) => (await this.conn.query(sql)).toArray().map((r: { toJSON(): Record<string, string> }) => r.toJSON());
+			await this.conn.query(`USE ${WORKSPACE_DATABASE}`);
+			const mine = `database_name IN ('${WORKSPACE_DATABASE}', 'temp') AND NOT internal`;
+			const ref = (r: Record<string, string>, name: string) => `${quoteIdent(r.database_name)}.${quoteIdent(r.schema_name)}.${quoteIdent(name)}`;
+			for (const r of await q(`SELECT database_name, schema_name, view_name FROM duckdb_views() WHERE ${mine}`)) await this.conn.query(`DROP VIEW IF EXISTS ${ref(r, r.view_name)} CASCADE`);
+			for (const r of await q(`SELECT database_name, schema_name, table_name FROM duckdb_tables() WHERE ${mine}`)) await this.conn.query(`DROP TABLE IF EXISTS ${ref(r, r.table_name)} CASCADE`);
+			for (const r of await q(`SELECT DISTINCT database_name, schema_name, function_name, function_type FROM duckdb_functions() WHERE ${mine} AND function_type IN ('macro', 'table_macro')`)) {
+				await this.conn.query(`DROP ${r.function_type === 'table_macro' ? 'MACRO TABLE' : 'MACRO'} IF EXISTS ${ref(r, r.function_name)}`);
+			}
+			for (const r of await q(`SELECT database_name, schema_name, sequence_name FROM duckdb_sequences() WHERE database_name IN ('${WORKSPACE_DATABASE}', 'temp')`)) await this.conn.query(`DROP SEQUENCE IF EXISTS ${ref(r, r.sequence_name)} CASCADE`);
+			for (const r of await q(`SELECT database_name, schema_name, type_name FROM duckdb_types() WHERE database_name IN ('${WORKSPACE_DATABASE}', 'temp') AND NOT internal`)) await this.conn.query(`DROP TYPE IF EXISTS ${ref(r, r.type_name)}`);
+			for (const r of await q(`SELECT database_name, schema_name FROM duckdb_schemas() WHERE database_name IN ('${WORKSPACE_DATABASE}', 'temp') AND NOT internal AND schema_name <> 'main'`)) {
+				await this.conn.query(`DROP SCHEMA IF EXISTS ${quoteIdent(r.database_name)}.${quoteIdent(r.schema_name)} CASCADE`);
+			}
+			for (const r of await q(`SELECT database_name FROM duckdb_databases() WHERE NOT internal AND database_name NOT IN ('${WORKSPACE_DATABASE}', '${PUBLISHED_DATABASE}', 'temp', 'system')`)) {
+				await this.conn.query(`DETACH ${quoteIdent(r.database_name)}`);
+			}
+			// A user who detached the published database gets it back as it was published: read-only.
+			const published = await q(`SELECT readonly::VARCHAR AS readonly FROM duckdb_databases() WHERE database_name = '${PUBLISHED_DATABASE}'`);
+			if (published.length && published[0].readonly !== 'true') await this.conn.query(`DETACH ${PUBLISHED_DATABASE}`);
+			if (!published.length || published[0].readonly !== 'true') await this.conn.query(`ATTACH '${DATABASE_FILE}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
+			await this.conn.query(`SET search_path = '${WORKSPACE_DATABASE}.main,${PUBLISHED_DATABASE}.main'`);
 		});
 	}
 
+	/** Rows of each published table, read from the read-only database by its full name. */
 	rowCounts(): Promise<Record<string, number>> {
 		return this.exclusive(async () => {
-			const parts = this.names.map((n) => `SELECT '${n}' AS name, count(*) AS n FROM ${BASE_SCHEMA}."${n}"`);
+			const parts = this.names.map((n) => `SELECT '${n}' AS name, count(*) AS n FROM ${PUBLISHED_DATABASE}.main."${n}"`);
 			const t = await this.conn.query(parts.join(' UNION ALL '));
 			return Object.fromEntries(t.toArray().map((r: { name: string; n: bigint | number }) => [r.name, Number(r.n)]));
 		});

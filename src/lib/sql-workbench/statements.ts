@@ -51,10 +51,13 @@ function scan(sql: string, emit: (kind: Kind, text: string, at: number) => void)
 			const close = sql.indexOf('*/', i + 2);
 			piece('comment', close === -1 ? sql.length : close + 2);
 		} else if (c === "'" || c === '"') {
-			// A doubled quote inside is an escaped quote, not the end.
+			// A doubled quote inside is an escaped quote, not the end. In an escape string (E'…')
+			// a backslash escapes the next character too: E'\'' is one quote, not a string's end.
+			const escapes = c === "'" && /[eE]/.test(sql[i - 1] ?? '') && !/[A-Za-z0-9_]/.test(sql[i - 2] ?? '');
 			let j = i + 1;
 			while (j < sql.length) {
-				if (sql[j] === c) {
+				if (escapes && sql[j] === '\\') j += 2;
+				else if (sql[j] === c) {
 					if (sql[j + 1] === c) j += 2;
 					else break;
 				} else j++;

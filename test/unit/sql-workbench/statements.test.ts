@@ -18,6 +18,12 @@ describe('splitStatements', () => {
 		expect(splitStatements(`SELECT 'it''s;'; SELECT 2`).map((x) => x.sql)).toEqual([`SELECT 'it''s;'`, 'SELECT 2']);
 	});
 
+	it("reads a backslash in an escape string (E'…') as escaping the next character", () => {
+		// E'\'' is a string holding one quote: what follows is code, not a comment inside a string.
+		const script = "SELECT E'\\'' AS q; -- '\nDELETE FROM measures; SELECT 'e''x', ye'\\'";
+		expect(splitStatements(script).map((x) => x.sql)).toEqual(["SELECT E'\\'' AS q", "-- '\nDELETE FROM measures", "SELECT 'e''x', ye'\\'"]);
+	});
+
 	it('leaves out statements made only of blanks and comments', () => {
 		expect(splitStatements(';;\n-- only a comment\n;  ')).toEqual([]);
 		expect(isBlank('/* x */ -- y')).toBe(true);
