@@ -12,7 +12,6 @@ import { COL, COLUMNS, readLayout, type PageHeader } from './kitamoto-2023/layou
 import { readActionLine, resolvePages, type ResolvedPage } from './kitamoto-2023/hierarchy';
 import { GoalBook } from '../template-kit/goals';
 import { hasRepostMark, withoutRepostMark } from '../template-kit/repost';
-import { CorrectionBook } from './kitamoto-2023/corrections';
 import {
 	headingDepartments,
 	isDashOnly,
@@ -67,7 +66,8 @@ export const kitamoto2023: Adapter = {
 		const scheme = requireScheme(doc, ctx);
 		const levels = scheme.levels.map((l) => l.grade);
 		const definitions = scheme.levels.map((l) => l.definition_ja);
-		const fixes = new CorrectionBook(file, ctx.corrections);
+		// The kit's corrections book, already checked against the source by the pipeline.
+		const fixes = ctx.book;
 		const warn = (w: QualityWarning) => out.warnings.push(w);
 
 		const events = readLayout(file, doc.lines);
@@ -318,8 +318,7 @@ export const kitamoto2023: Adapter = {
 		}
 
 		out.goals.push(...book.finish(out.warnings));
-		fixes.assertAllUsed();
-		out.correctionsUsed.push(...fixes.usedIds());
+		out.correctionsUsed.push(...fixes.finish());
 		return out;
 	}
 };

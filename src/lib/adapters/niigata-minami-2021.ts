@@ -6,7 +6,6 @@ import { actorOfDepartments } from '../template-kit/departments';
 import { hasRepostMark, withoutRepostMark } from '../template-kit/repost';
 import { readGrade } from '../normalize/grade';
 import { readLayout, type Banner } from './niigata-minami-2021/layout';
-import { CorrectionBook } from './niigata-minami-2021/corrections';
 import { FIELD, readRows, type Row, type Section } from './niigata-minami-2021/rows';
 import { cellLabels, displayWidth, figureMeasures, firstLine, lastLine, nameText, noteText, type ItemContext } from './niigata-minami-2021/cells';
 
@@ -44,7 +43,10 @@ export const niigataMinami2021: Adapter = {
 		const levels = scheme.levels.map((l) => l.grade);
 
 		const layout = readLayout(file, doc.lines);
-		const book = new CorrectionBook(file, doc.lines, ctx.corrections, CORRECTABLE);
+		// The kit's corrections book: each correction here says which field a line belongs to.
+		const book = ctx.book;
+		const foreign = book.list.find((c) => !CORRECTABLE.includes(c.field));
+		if (foreign) throw new SourceError(file, foreign.line, foreign.field, `correction ${foreign.id}: this adapter applies no correction to the field "${foreign.field}"`);
 		const { sections, warnings } = readRows(file, layout, book);
 		out.warnings.push(...warnings);
 		if (!sections.length) throw new SourceError(file, 1, '目標', 'no （１） heading found: is this the 南区 template?');
@@ -149,7 +151,7 @@ export const niigataMinami2021: Adapter = {
 			else out.warnings.push({ source_file: file, line: initiative.line_start, column: null, field: FIELD.name, code: 'repost_original_not_found', message: `no initiative named "${base}" in the report`, raw: initiative.name_ja, initiative_id: initiative.initiative_id });
 		}
 
-		out.correctionsUsed = book.applied();
+		out.correctionsUsed = book.finish();
 		return out;
 	}
 };

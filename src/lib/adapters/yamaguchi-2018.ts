@@ -1,5 +1,5 @@
 import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from './adapter';
-import type { Correction } from '../contract/manifest';
+import type { CorrectionBook } from '../template-kit/corrections';
 import { SourceError, emptyResult } from './adapter';
 import type { Goal, Initiative, InitiativeNote, Measure } from '../contract/tables';
 import type { QualityWarning } from '../contract/quality';
@@ -205,13 +205,10 @@ export const yamaguchi2018: Adapter = {
 
 		out.goals = buildGoals(contents.goals, plan_id, goalId, goalPlace);
 		const ids = new MeasureIds();
-		const used = new Set<string>();
-		const scope: Scope = { muni_code, plan_id, file, ids, warn, corrections: ctx.corrections.filter((c) => c.source_file === file), used };
+		const scope: Scope = { muni_code, plan_id, file, ids, warn, book: ctx.book };
 		for (const p of placed) addActivity(out, p, scope);
-		for (const c of scope.corrections) {
-			if (!used.has(c.id)) warn({ line: c.line, column: null, field: c.field, code: 'correction_not_applied', message: `correction ${c.id} names text this line's ${c.field} cells do not hold`, raw: c.text, initiative_id: null });
-		}
-		out.correctionsUsed = [...used].sort();
+		// A correction no cell of its line holds stops the run (the kit's one staleness rule).
+		out.correctionsUsed = ctx.book.finish();
 		return out;
 	}
 };
@@ -242,23 +239,11 @@ interface Scope {
 	file: string;
 	ids: MeasureIds;
 	warn: (w: Omit<QualityWarning, 'source_file'>) => void;
-	corrections: readonly Correction[];
-	used: Set<string>;
+	book: CorrectionBook;
 }
 
-/**
- * How a documented correction says to read a cell: its text with the correction's `text` replaced by
- * what it `means`, or null when no correction names this line, column and text.
- */
-function correctedReading(scope: Scope, line: number, field: string, text: string): string | null {
-	let out: string | null = null;
-	for (const c of scope.corrections) {
-		if (c.line !== line || c.field !== field || !c.text || !(out ?? text).includes(c.text)) continue;
-		out = (out ?? text).replace(c.text, c.means);
-		scope.used.add(c.id);
-	}
-	return out;
-}
+/** How a documented correction says to read a cell (the kit's book), or null when none names it. */
+const correctedReading = (scope: Scope, line: number, field: string, text: string): string | null => scope.book.reading(line, field, text);
 
 /** The four figure columns of one half (or of an added 担当課 row) as measures. */
 function halfMeasures(

@@ -25,7 +25,6 @@ const kind = (severity: Severity, unreadable: boolean, ja: string, en: string): 
 export const WARNINGS = {
 	bidi_control_removed: kind('notice', false, '双方向制御文字（表示の向きを変える不可視の文字）を取込み時に除去した', 'bidirectional control characters (invisible; they reverse how text displays) were removed at ingest'),
 	code_recovered: kind('notice', false, 'OCRで崩れた番号を同じページや他のページの表記から復元した', 'a number damaged by OCR was recovered from the same page or another page that prints it'),
-	correction_not_applied: kind('warning', false, '補正が該当するセルに適用されなかった', 'a reviewed correction found no cell to apply to'),
 	damaged_header: kind('notice', false, '列見出しが崩れているため、列は位置で読んだ', 'a column header is damaged; the column was read by its position'),
 	doubtful_estimate_flags: kind('warning', false, '見出しの「見込み」表示が年度と合わない', 'the header marks figures as estimates where the year says otherwise'),
 	figure_without_unit: kind('warning', false, '単位のない数値：原文のみ残し、値は空', 'figures printed without a known unit: kept in raw_text only, no value'),

@@ -2,7 +2,7 @@ import { SourceError } from '../adapter';
 import type { QualityWarning } from '../../contract/quality';
 import { foldLookalikes, tidy } from '../../normalize/text';
 import type { ColumnHeader, Item, Layout } from './layout';
-import type { CorrectionBook } from './corrections';
+import type { CorrectionBook } from '../../template-kit/corrections';
 
 /**
  * Reassembles the 南区 table from its text. The PDF text gives each cell as a few lines, cells
