@@ -19,10 +19,14 @@ export const BAND_COLOURS: Record<string, string> = {
  */
 export const PROGRESS_COLOUR = '#6f7f8c';
 
-/** A light-to-dark blue ramp for matrix cells (one hue: order is readable without colour vision). */
+/**
+ * A light-to-mid blue ramp for matrix cells (one hue: order is readable without colour vision). It
+ * stops at 62% lightness so that the page's dark text keeps a contrast above 4.5:1 on every cell
+ * (about 6:1 on the darkest), and no cell needs white text.
+ */
 export function ramp(t: number | null): string {
 	if (t === null || Number.isNaN(t)) return 'transparent';
 	const c = Math.max(0, Math.min(1, t));
-	const l = 96 - c * 56;
+	const l = 96 - c * 34;
 	return `hsl(205 70% ${l}%)`;
 }
