@@ -14,7 +14,27 @@ const config = {
 		paths: { relative: false },
 		// Kit's default version is the build time, which changes every page and chunk name on each build.
 		// The commit and the dataset say what was built, so two builds of one commit are the same bytes.
-		version: { name: buildVersion() }
+		version: { name: buildVersion() },
+		// A strict policy in every page's <meta>: Kit hashes its own inline start-up script, nothing else
+		// may run inline, and nothing may come from another origin. DuckDB-wasm compiles WebAssembly
+		// ('wasm-unsafe-eval') and runs in a worker served by the site itself. Styles stay inline-able:
+		// Svelte's style: directives, Plot's SVG <style> and CodeMirror's injected sheets are styles,
+		// not script. frame-ancestors is ignored in a <meta> element: scripts/serve.js sends it as a header.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self'],
+				'connect-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

@@ -1,0 +1,89 @@
+import { test, expect, readTable, waitForBrowserData } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/**
+ * Every page type carries the Content-Security-Policy in its prerendered HTML, hydrates and gets
+ * DuckDB-wasm's answer under it, and the browser reports no violation. Violations are collected from
+ * the page itself (securitypolicyviolation events), so a blocked script, style, worker or request
+ * is counted even when nothing logs it.
+ */
+async function recordViolations(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const list: string[] = [];
+		(window as unknown as { __csp: string[] }).__csp = list;
+		document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+	});
+}
+
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
+async function policyOf(page: Page): Promise<string> {
+	return (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
+}
+
+test('the policy forbids inline script and every other origin, and allows only what DuckDB-wasm needs', async ({ page }) => {
+	await page.goto('/');
+	const policy = await policyOf(page);
+	expect(policy).toContain("default-src 'self'");
+	expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
+	expect(policy).not.toContain("'unsafe-eval'");
+	expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+	expect(policy).toContain("worker-src 'self'");
+	expect(policy).toContain("connect-src 'self'");
+	expect(policy).toContain("object-src 'none'");
+	expect(policy).not.toMatch(/https?:/);
+});
+
+test('an inline script injected into a page is refused by the policy', async ({ page }) => {
+	await recordViolations(page);
+	await page.goto('/');
+	await waitForBrowserData(page, 'matrix');
+	const ran = await page.evaluate(() => {
+		const s = document.createElement('script');
+		s.textContent = 'window.__injected = true';
+		document.body.append(s);
+		return (window as unknown as { __injected?: boolean }).__injected === true;
+	});
+	expect(ran).toBe(false);
+	expect((await violations(page)).some((v) => v.startsWith('script-src'))).toBe(true);
+});
+
+for (const prefix of ['', '/en']) {
+	test(`every page type${prefix ? ' in English' : ''} hydrates and DuckDB answers with 0 violations`, async ({ page, offsite, consoleErrors }) => {
+		const initiatives = await readTable('initiatives');
+		const initiative = String(initiatives[0].initiative_id);
+		await recordViolations(page);
+		const visits: [string, () => Promise<void>][] = [
+			[`${prefix}/`, () => waitForBrowserData(page, 'matrix')],
+			[`${prefix}/municipalities/15106`, () => waitForBrowserData(page, 'plan-tree')],
+			[`${prefix}/themes/salon`, () => waitForBrowserData(page, 'theme-initiatives')],
+			[`${prefix}/initiatives/${initiative}`, () => waitForBrowserData(page, 'initiative-name')],
+			[`${prefix}/grading`, () => waitForBrowserData(page, 'generosity')],
+			[`${prefix}/search?q=${encodeURIComponent('サロン')}`, () => expect(page.getByTestId('search-results')).toHaveAttribute('data-state', 'done')],
+			[`${prefix}/sql?q=${encodeURIComponent('SELECT count(*) AS n FROM initiatives')}`, () => expect(page.getByTestId('result-summary')).toHaveAttribute('data-rows', '1')],
+			[`${prefix}/data`, () => expect(page.locator('main h1')).toBeVisible()],
+			[`${prefix}/themes/nonexistent`, () => expect(page.locator('main h1')).toBeVisible()]
+		];
+		for (const [path, answered] of visits) {
+			await page.goto(path);
+			expect(await policyOf(page), path).toContain("default-src 'self'");
+			await answered();
+			expect(await violations(page), path).toEqual([]);
+		}
+		expect(offsite).toEqual([]);
+		// The not-found visit logs its own 404 status; nothing else may complain.
+		expect(consoleErrors.filter((e) => !/404/.test(e))).toEqual([]);
+	});
+}
+
+test('a 10,000-character name wraps instead of widening the page', async ({ page }) => {
+	const initiatives = await readTable('initiatives');
+	await page.setViewportSize({ width: 390, height: 800 });
+	await page.goto(`/initiatives/${String(initiatives[0].initiative_id)}`);
+	await waitForBrowserData(page, 'initiative-name');
+	await page.getByTestId('initiative-name').first().evaluate((el) => {
+		el.textContent = 'A'.repeat(10_000);
+	});
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(width).toBeLessThanOrEqual(390);
+});
