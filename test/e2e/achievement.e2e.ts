@@ -1,4 +1,4 @@
-import { test, expect, readTables, waitForBrowserData, type Rec } from './fixtures';
+import { test, expect, readTable, readTables, waitForBrowserData, type Rec } from './fixtures';
 
 /**
  * Interim progress (a result from before the target year, basis = interim) is no final verdict:
@@ -109,4 +109,18 @@ test('a theme page takes the median of final pairs only and lists interim progre
 	// Only interim pairs: no median for the row.
 	if (achievements.filter((x) => x.initiative_id === a.initiative_id).every(isInterim)) await expect(row.locator('[data-col="ratio"]')).toContainText('—');
 	await expect(page.getByTestId('theme-ratio-note')).toContainText('途中経過');
+});
+
+test('a pair whose same-year result cell says the work did not happen reads as not carried out, with the words printed', async ({ page, consoleErrors }) => {
+	const achievements = await readTable('achievements');
+	const undone = achievements.find((a) => a.result_status === 'not_carried_out' && a.initiative_id);
+	expect(undone, 'the data has a pair whose work was not carried out').toBeTruthy();
+	for (const prefix of ['', '/en']) {
+		await page.goto(`${prefix}/initiatives/${String(undone!.initiative_id)}`);
+		await waitForBrowserData(page, 'initiative-name');
+		const cell = page.getByTestId('pair-not-carried-out').first();
+		await expect(cell).toContainText(String(undone!.result_status_ja));
+		await expect(cell).toContainText(prefix ? 'Not carried out' : '実施されず');
+	}
+	expect(consoleErrors).toEqual([]);
 });

@@ -71,6 +71,7 @@ export const dashboard: Messages = {
 	basis_interim: { ja: '途中経過', en: 'interim (before the target year)' },
 	basis_undated_target: { ja: '年度のない目標', en: 'target without a year' },
 	progress_interim: { ja: '{result}年度: {target}年度目標の{pct} %', en: 'FY{result}: {pct} % of the FY{target} target' },
+	pair_not_carried_out: { ja: '実施されず（「{words}」）', en: 'Not carried out (the report says 「{words}」)' },
 	progress_interim_no_ratio: { ja: '{result}年度: {target}年度目標への途中経過', en: 'FY{result}: on the way to the FY{target} target' },
 	pairs_final_interim: {
 		ja: '最終の組 {final} 件、途中経過 {interim} 件。途中経過は目標年度より前の実績で、最終の判定ではないため共通区分を付けていません。',

@@ -101,10 +101,13 @@ export interface PairRow {
 	target_fiscal_year: number | null;
 	result_fiscal_year: number | null;
 	target_value: number;
-	result_value: number;
+	result_value: number | null;
 	unit: string | null;
 	ratio: number | null;
 	band: string | null;
+	/** 'not_carried_out' where the result cell says the work did not happen, with its words. */
+	result_status: string | null;
+	result_status_ja: string | null;
 }
 
 export interface InitiativePage {
@@ -170,7 +173,7 @@ export async function initiativePage(db: Connector, id: string): Promise<Initiat
 	);
 	const pairs = tables.has('achievements')
 		? await db.query<PairRow & Record<string, unknown>>(
-				`SELECT achievement_id, indicator_label, basis, target_fiscal_year, result_fiscal_year, target_value, result_value, unit, ratio, band
+				`SELECT achievement_id, indicator_label, basis, target_fiscal_year, result_fiscal_year, target_value, result_value, unit, ratio, band, result_status, result_status_ja
 				 FROM achievements WHERE initiative_id = ? ORDER BY achievement_id`,
 				[id]
 			)

@@ -72,6 +72,9 @@ export interface AchievementRow {
 	unit: string | null;
 	ratio: number | null;
 	band: string | null;
+	/** 'not_carried_out' where the result cell says the work did not happen, with its words. */
+	result_status: string | null;
+	result_status_ja: string | null;
 }
 
 export interface MunicipalityPage {
@@ -144,7 +147,7 @@ export async function municipalityPage(db: Connector, code: string): Promise<Mun
 async function achievementRows(db: Connector, code: string): Promise<AchievementRow[]> {
 	return db.query<AchievementRow & Record<string, unknown>>(
 		`SELECT a.achievement_id, a.initiative_id, i.name_ja, a.indicator_label, a.basis, a.target_fiscal_year, a.result_fiscal_year,
-		        a.target_value, a.result_value, a.unit, a.ratio, a.band
+		        a.target_value, a.result_value, a.unit, a.ratio, a.band, a.result_status, a.result_status_ja
 		 FROM achievements a LEFT JOIN initiatives i USING (initiative_id)
 		 WHERE a.muni_code = ? ORDER BY i.seq NULLS LAST, a.achievement_id`,
 		[code]
