@@ -23,6 +23,29 @@ export const FINAL_PAIR = "basis <> 'interim'";
 export const INTERIM_PAIR = "basis = 'interim'";
 export const isInterim = (a: { basis: string }): boolean => a.basis === 'interim';
 
+/** One target–result pair (achievements) as the pages show it; the initiative and municipality pages read the same columns. */
+export interface PairShown {
+	achievement_id: string;
+	indicator_label: string | null;
+	basis: string;
+	target_fiscal_year: number | null;
+	result_fiscal_year: number | null;
+	target_value: number;
+	result_value: number | null;
+	unit: string | null;
+	ratio: number | null;
+	band: string | null;
+	/** 'not_carried_out' where the result cell says the work did not happen, with its words. */
+	result_status: string | null;
+	result_status_ja: string | null;
+}
+
+/** The columns of PairShown, for a SELECT over achievements (optionally qualified by its alias). */
+export const pairColumns = (alias = ''): string =>
+	['achievement_id', 'indicator_label', 'basis', 'target_fiscal_year', 'result_fiscal_year', 'target_value', 'result_value', 'unit', 'ratio', 'band', 'result_status', 'result_status_ja']
+		.map((c) => (alias ? `${alias}.${c}` : c))
+		.join(', ');
+
 /** Municipality display name in the page's language, from a row with name_ja/name_en. */
 export interface Named {
 	name_ja: string;

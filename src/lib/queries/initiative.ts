@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector';
-import { presentTables } from './common';
+import { pairColumns, presentTables, type PairShown } from './common';
 import { goalResults, type GoalResult } from './goal-results';
 
 export interface InitiativeDetail {
@@ -93,29 +93,14 @@ export interface Comparable {
 	band: string | null;
 }
 
-/** One pair of target and result of this initiative (achievements), read as the pages read it. */
-export interface PairRow {
-	achievement_id: string;
-	indicator_label: string | null;
-	basis: string;
-	target_fiscal_year: number | null;
-	result_fiscal_year: number | null;
-	target_value: number;
-	result_value: number | null;
-	unit: string | null;
-	ratio: number | null;
-	band: string | null;
-	/** 'not_carried_out' where the result cell says the work did not happen, with its words. */
-	result_status: string | null;
-	result_status_ja: string | null;
-}
+
 
 export interface InitiativePage {
 	initiative: InitiativeDetail;
 	path: GoalStep[];
 	measures: MeasureRow[];
 	/** null when the dataset has no achievements table */
-	pairs: PairRow[] | null;
+	pairs: PairShown[] | null;
 	evaluations: EvaluationRow[];
 	notes: NoteRow[];
 	themes: ThemeRow[] | null;
@@ -172,8 +157,8 @@ export async function initiativePage(db: Connector, id: string): Promise<Initiat
 		[id]
 	);
 	const pairs = tables.has('achievements')
-		? await db.query<PairRow & Record<string, unknown>>(
-				`SELECT achievement_id, indicator_label, basis, target_fiscal_year, result_fiscal_year, target_value, result_value, unit, ratio, band, result_status, result_status_ja
+		? await db.query<PairShown & Record<string, unknown>>(
+				`SELECT ${pairColumns()}
 				 FROM achievements WHERE initiative_id = ? ORDER BY achievement_id`,
 				[id]
 			)

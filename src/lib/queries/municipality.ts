@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector';
-import { presentTables } from './common';
+import { pairColumns, presentTables, type PairShown } from './common';
 
 export interface MunicipalityHeader {
 	muni_code: string;
@@ -59,22 +59,10 @@ export interface BandCount {
 	n: number;
 }
 
-export interface AchievementRow {
-	achievement_id: string;
+/** A pair of this municipality, with the initiative it belongs to. */
+export interface MunicipalityPair extends PairShown {
 	initiative_id: string | null;
 	name_ja: string | null;
-	indicator_label: string | null;
-	basis: string;
-	target_fiscal_year: number | null;
-	result_fiscal_year: number | null;
-	target_value: number;
-	result_value: number | null;
-	unit: string | null;
-	ratio: number | null;
-	band: string | null;
-	/** 'not_carried_out' where the result cell says the work did not happen, with its words. */
-	result_status: string | null;
-	result_status_ja: string | null;
 }
 
 export interface MunicipalityPage {
@@ -84,7 +72,7 @@ export interface MunicipalityPage {
 	initiatives: TreeInitiative[];
 	grades: GradeCount[];
 	bands: BandCount[];
-	achievements: AchievementRow[] | null;
+	achievements: MunicipalityPair[] | null;
 }
 
 export async function municipalityCodes(db: Connector): Promise<string[]> {
@@ -144,10 +132,9 @@ export async function municipalityPage(db: Connector, code: string): Promise<Mun
 }
 
 /** Paired targets and results of one municipality, from the achievements table. */
-async function achievementRows(db: Connector, code: string): Promise<AchievementRow[]> {
-	return db.query<AchievementRow & Record<string, unknown>>(
-		`SELECT a.achievement_id, a.initiative_id, i.name_ja, a.indicator_label, a.basis, a.target_fiscal_year, a.result_fiscal_year,
-		        a.target_value, a.result_value, a.unit, a.ratio, a.band, a.result_status, a.result_status_ja
+async function achievementRows(db: Connector, code: string): Promise<MunicipalityPair[]> {
+	return db.query<MunicipalityPair & Record<string, unknown>>(
+		`SELECT a.initiative_id, i.name_ja, ${pairColumns('a')}
 		 FROM achievements a LEFT JOIN initiatives i USING (initiative_id)
 		 WHERE a.muni_code = ? ORDER BY i.seq NULLS LAST, a.achievement_id`,
 		[code]
