@@ -1,9 +1,11 @@
 // Serves the built site (build/) as plain static files, as any intranet web server would, with the
-// headers of scripts/lib/headers.js (content types, caching, nosniff, no framing).
+// headers of scripts/lib/headers.js (content types, caching, nosniff, no framing), and range requests
+// (scripts/lib/byte-ranges.js) so that Parquet readers fetch only the parts of a file they need.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import sirv from 'sirv';
 import { headersFor } from './lib/headers.js';
+import { answerRange } from './lib/byte-ranges.js';
 
 const dir = process.env.ATLAS_BUILD_DIR ?? 'build';
 const port = Number(process.env.PORT ?? 4173);
@@ -39,7 +41,11 @@ function notFound(req, res) {
 	}
 }
 
-const server = createServer((req, res) => files(req, res, () => notFound(req, res)));
+const server = createServer((req, res) => {
+	const pathname = (req.url ?? '/').split('?')[0];
+	if (answerRange(req, res, dir, headersFor(pathname))) return;
+	files(req, res, () => notFound(req, res));
+});
 server.listen(port, host, () => {
 	console.log(`Welfare Plan Atlas (地域福祉計画アトラス) is running at http://localhost:${port}`);
 });
