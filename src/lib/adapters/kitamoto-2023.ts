@@ -12,6 +12,7 @@ import { COL, COLUMNS, readLayout, type PageHeader } from './kitamoto-2023/layou
 import { readActionLine, resolvePages, type ResolvedPage } from './kitamoto-2023/hierarchy';
 import { GoalBook } from '../template-kit/goals';
 import { hasRepostMark, withoutRepostMark } from '../template-kit/repost';
+import { circledNumber } from '../template-kit/vocabulary';
 import {
 	headingDepartments,
 	isDashOnly,
@@ -303,7 +304,7 @@ export const kitamoto2023: Adapter = {
 			if (r.pointer) {
 				const [section, mark] = r.pointer.split('|');
 				const code = readSectionNumber(section.replace(/[\s\-‐‑‒–—―−－]+$/, ''));
-				if (code) pointerGoal = book.goalId([...code.split('-'), mark.charCodeAt(0) - '①'.charCodeAt(0) + 1]);
+				if (code) pointerGoal = book.goalId([...code.split('-'), circledNumber(mark)!]);
 			}
 			const there = pointerGoal ? sameName.filter((i) => i.goal_id === pointerGoal) : sameName;
 			const original = there[0] ?? sameName[0] ?? null;

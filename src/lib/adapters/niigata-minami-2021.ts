@@ -2,12 +2,15 @@ import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from './a
 import { SourceError, emptyResult, requireScheme } from './adapter';
 import type { Goal, Initiative } from '../contract/tables';
 import { initiativeId, MeasureIds } from '../template-kit/records';
-import { actorOfDepartments } from '../template-kit/departments';
+import { actorOfDepartments, departmentPattern, departmentSuffixes } from '../template-kit/departments';
 import { hasRepostMark, withoutRepostMark } from '../template-kit/repost';
 import { readGrade } from '../normalize/grade';
 import { readLayout, type Banner } from './niigata-minami-2021/layout';
 import { FIELD, readRows, type Row, type Section } from './niigata-minami-2021/rows';
 import { cellLabels, displayWidth, figureMeasures, firstLine, lastLine, nameText, noteText, type ItemContext } from './niigata-minami-2021/cells';
+
+/** The ward office's own departments: its …課 (data/vocabulary.json's ending). */
+const WARD_BODY = departmentPattern(departmentSuffixes(['課']));
 
 /**
  * 新潟市南区「区地域福祉計画」progress report (2021): four 分野別計画 sections, each under one
@@ -108,7 +111,7 @@ export const niigataMinami2021: Adapter = {
 				description_ja: nameText(row.summary),
 				departments,
 				// Only the ward office's 課 make it the city's; 地域包括支援センター or an NPO is a partner.
-				actor: actorOfDepartments(departments, (d) => /課$/.test(d)),
+				actor: actorOfDepartments(departments, (d) => WARD_BODY.test(d)),
 				repost_of: null,
 				source_file: file,
 				line_start: firstLine(row.name ?? row.summary),

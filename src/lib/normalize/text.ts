@@ -2,6 +2,7 @@
  * Text clean-up shared by every adapter. Source cells keep their own characters (raw_text is
  * never NFKC-folded); folding happens only where text is compared or numbers are read.
  */
+import { OCR_ONE_CLASS } from '../template-kit/vocabulary';
 
 const CJK = '\\u3000-\\u303f\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff01-\\uff60';
 const CJK_CHAR = new RegExp(`[${CJK}]`);
@@ -101,10 +102,12 @@ export function foldLookalikes(text: string): string {
  * Read a printed section number such as I-1, Ｉ－１, l-2 or 1 - 3, where OCR turned the digit 1 into
  * I, l or | (北本市). Returns digits joined by '-', or null when something else is in the way.
  */
+const SECTION_NUMBER = new RegExp(`^(?:[0-9]|${OCR_ONE_CLASS})+(?:-(?:[0-9]|${OCR_ONE_CLASS})+)*$`);
+
 export function readSectionNumber(text: string): string | null {
 	const t = foldLookalikes(text)
 		.replace(/[‐‑‒–—―−ー－]/g, '-')
 		.replace(/\s+/g, '');
-	if (!/^[0-9IlＩ|]+(-[0-9IlＩ|]+)*$/.test(t)) return null;
-	return t.replace(/[IlＩ|]/g, '1');
+	if (!SECTION_NUMBER.test(t)) return null;
+	return t.replace(new RegExp(OCR_ONE_CLASS, 'g'), '1');
 }

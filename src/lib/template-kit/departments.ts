@@ -6,9 +6,22 @@ import { VOCABULARY, alternation } from './vocabulary';
 const COUNCIL = new RegExp(alternation(VOCABULARY.departments.council));
 const SUFFIX = alternation(VOCABULARY.departments.suffixes);
 
+/** The council's names as a regular-expression alternation, for templates that match whole words. */
+export const COUNCIL_NAMES = alternation(VOCABULARY.departments.council);
+
 /** The council of social welfare (社会福祉協議会) under either of its names. */
 export function isCouncilBody(department: string): boolean {
 	return COUNCIL.test(department);
+}
+
+/**
+ * The endings a template's report uses, where it uses fewer than the vocabulary lists (南区 opens its
+ * 担当部署 cell with a …課 only); each must be one the vocabulary lists, so a new ending is added there.
+ */
+export function departmentSuffixes(used: readonly string[]): readonly string[] {
+	const unknown = used.filter((s) => !VOCABULARY.departments.suffixes.includes(s));
+	if (unknown.length) throw new Error(`department endings ${unknown.join(', ')} are not in data/vocabulary.json`);
+	return used;
 }
 
 /**

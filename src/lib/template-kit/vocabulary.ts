@@ -32,3 +32,18 @@ export function characterClass(chars: string): string {
 }
 
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** ① … ⑳ as a regular-expression class. */
+export const CIRCLED_CLASS = `[${characterClass(VOCABULARY.numerals.circled)}]`;
+
+/** The number a circled sign stands for (② → 2), null for any other text. */
+export function circledNumber(sign: string): number | null {
+	const k = [...VOCABULARY.numerals.circled].indexOf(sign);
+	return k < 0 ? null : k + 1;
+}
+
+/** The look-alikes OCR prints for the digit 1 (I, l, |, Ⅰ …) as a regular-expression class. */
+export const OCR_ONE_CLASS = `[${characterClass(VOCABULARY.numerals.ocr_one)}]`;
+
+/** The counting units as one regular-expression group, longest first. */
+export const COUNTING_UNIT = `(?:${alternation(VOCABULARY.units.counting)})`;

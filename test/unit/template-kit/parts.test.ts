@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { VOCABULARY, alternation } from '../../../src/lib/template-kit/vocabulary';
+import { CIRCLED_CLASS, COUNTING_UNIT, OCR_ONE_CLASS, VOCABULARY, alternation, circledNumber } from '../../../src/lib/template-kit/vocabulary';
+import { readSectionNumber } from '../../../src/lib/normalize/text';
 import { hasRepostMark, withoutRepostMark } from '../../../src/lib/template-kit/repost';
-import { actorOfDepartments, departmentPattern, isCouncilBody } from '../../../src/lib/template-kit/departments';
+import { COUNCIL_NAMES, actorOfDepartments, departmentPattern, departmentSuffixes, isCouncilBody } from '../../../src/lib/template-kit/departments';
 import { cellText, cellsOf } from '../../../src/lib/template-kit/cells';
 import { GoalBook } from '../../../src/lib/template-kit/goals';
 import { WARNINGS, WARNING_CODES, isUnreadable, warningCatalogue } from '../../../src/lib/template-kit/warnings';
@@ -40,6 +41,29 @@ describe('departments', () => {
 		expect(departmentPattern().test('中央図書館')).toBe(true);
 		expect(departmentPattern().test('子ども 家庭課')).toBe(false);
 		expect(departmentPattern(['課']).test('市長公室')).toBe(false);
+	});
+
+	it('lets a template narrow the endings only to ones the vocabulary lists', () => {
+		expect(departmentSuffixes(['課', '室'])).toEqual(['課', '室']);
+		expect(() => departmentSuffixes(['課', '係'])).toThrow(/係 .*vocabulary/);
+		expect(new RegExp(`^(?:${COUNCIL_NAMES})$`).test('社協')).toBe(true);
+		expect(new RegExp(`^(?:${COUNCIL_NAMES})$`).test('地区社協だより')).toBe(false);
+	});
+});
+
+describe('numerals and counting units of the vocabulary', () => {
+	it('reads circled numbers, OCR look-alikes of 1 and units from data/vocabulary.json', () => {
+		expect(circledNumber('①')).toBe(1);
+		expect(circledNumber('⑳')).toBe(20);
+		expect(circledNumber('1')).toBeNull();
+		expect(new RegExp(`^${CIRCLED_CLASS}$`).test('⑤')).toBe(true);
+		for (const one of ['I', 'l', '|', 'Ⅰ', 'Ｉ']) expect(new RegExp(`^${OCR_ONE_CLASS}$`).test(one), one).toBe(true);
+		expect(readSectionNumber('I-l')).toBe('1-1');
+		expect(readSectionNumber('3 - I')).toBe('3-1');
+		expect(readSectionNumber('A-1')).toBeNull();
+		// longest unit first: 12事業所 ends on 事業所, not on 事業
+		expect('12事業所'.match(new RegExp(`\\d+${COUNTING_UNIT}$`))?.[0]).toBe('12事業所');
+		expect(new RegExp(`^${COUNTING_UNIT}$`).test('箇所')).toBe(true);
 	});
 });
 

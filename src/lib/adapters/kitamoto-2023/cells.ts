@@ -1,5 +1,6 @@
 import { fold, foldLookalikes, isJapaneseChar, tidy } from '../../normalize/text';
-import { isCouncilBody } from '../../template-kit/departments';
+import { COUNCIL_NAMES, departmentSuffixes, isCouncilBody } from '../../template-kit/departments';
+import { CIRCLED_CLASS, COUNTING_UNIT, OCR_ONE_CLASS, VOCABULARY, alternation } from '../../template-kit/vocabulary';
 import { withoutRepostMark } from '../../template-kit/repost';
 
 /**
@@ -27,15 +28,20 @@ export function nameKey(name: string): string {
  * A cell that only points to the original of a repeated row: 3 - I -①の再掲, 3-2-①の再掲.
  * Gives the section as printed and the circled 取組 number.
  */
+const REPOST_POINTER = new RegExp(`^(.*?)[\\s\\-‐‑‒–—―−－]*(${CIRCLED_CLASS})\\s*の\\s*${VOCABULARY.repost.word}$`);
+
 export function readRepostPointer(text: string): { section: string; action: string } | null {
-	const m = tidy(text).match(/^(.*?)[\s\-‐‑‒–—―−－]*([①-⑳])\s*の\s*再掲$/);
+	const m = tidy(text).match(REPOST_POINTER);
 	return m ? { section: m[1], action: m[2] } : null;
 }
+
+/** This report's department endings: …課, …室 (市長公室). */
+const SUFFIX = alternation(departmentSuffixes(['課', '室']));
 
 /** Shape of a department name in this report: …課, …室 (市長公室), or 社協. */
 export function looksLikeDepartment(name: string): boolean {
 	const t = name.replace(/\s+/g, '');
-	return t.length <= 12 && (/^[^\s【】「」、。,]{1,10}(課|室)$/.test(t) || isCouncilBody(t));
+	return t.length <= 12 && (new RegExp(`^[^\\s【】「」、。,]{1,10}(?:${SUFFIX})$`).test(t) || isCouncilBody(t));
 }
 
 export interface DepartmentEntry {
@@ -46,7 +52,7 @@ export interface DepartmentEntry {
 
 /** A letter printed after a department name: Latin, Greek or Cyrillic capitals and OCR marks. */
 const GRADE_MARK = '[A-Za-zＡ-Ｚ\\u0391-\\u03a9\\u0400-\\u04ff]';
-const DEPARTMENT_PIECE = new RegExp(`^(社協|社会福祉協議会|.+?(?:課|室))(${GRADE_MARK})?`);
+const DEPARTMENT_PIECE = new RegExp(`^(${COUNCIL_NAMES}|.+?(?:${SUFFIX}))(${GRADE_MARK})?`);
 
 /**
  * Read a 事業主体 cell: 高齢介護課 健康づくり課, 生涯学習課社協, くらし 安 全課, or with grades
@@ -158,8 +164,8 @@ export function isDashOnly(text: string): boolean {
 }
 
 /** Unit words after which an OCR'd I is read as the digit 1 (I回, I 校, Ⅰ75講座 via the digit rule). */
-const ONE_BEFORE = '(?:回|人(?!でも)|件|校|名|世帯|団体|箇所|か所|ヶ所|事業所|施設|講座|部|組)';
-const OCR_ONE = new RegExp(`(?<![A-Za-z])[IlｌＩ|Ⅰ](?![A-Za-z])(?:\\s*(?=\\d)|(?=\\s*${ONE_BEFORE}))`, 'g');
+const ONE_BEFORE = `(?!人でも)${COUNTING_UNIT}`;
+const OCR_ONE = new RegExp(`(?<![A-Za-z])${OCR_ONE_CLASS}(?![A-Za-z])(?:\\s*(?=\\d)|(?=\\s*${ONE_BEFORE}))`, 'g');
 
 /**
  * The text with an OCR'd digit 1 (printed I, l, |, Ⅰ) read as 1 where a number is meant: next to a

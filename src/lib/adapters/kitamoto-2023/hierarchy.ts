@@ -2,6 +2,7 @@ import type { QualityWarning } from '../../contract/quality';
 import { SourceError } from '../adapter';
 import { fold, foldLookalikes, joinBrokenLines, readSectionNumber, tidy } from '../../normalize/text';
 import type { PageHeader } from './layout';
+import { CIRCLED_CLASS, OCR_ONE_CLASS, circledNumber } from '../../template-kit/vocabulary';
 
 /**
  * 目標 → 施策 → 取組 of the 北本市 report. Every page repeats its 目標 and 施策 with their numbers, and
@@ -11,7 +12,7 @@ import type { PageHeader } from './layout';
  */
 
 const HYPHENS = /[‐‑‒–—―−－ー]/g;
-const CODE_CHARS = '0-9０-９IlＩ|Ⅰ';
+const CODE_CHARS = `0-9０-９${OCR_ONE_CLASS.slice(1, -1)}`;
 const titleKey = (s: string) => fold(s).replace(/[\s\u3000]+/g, '');
 
 interface ReadCode {
@@ -130,7 +131,7 @@ export function resolvePages(file: string, pages: readonly PageHeader[], warning
 	});
 }
 
-const CIRCLED = /^[①-⑳]/;
+const CIRCLED = new RegExp(`^${CIRCLED_CLASS}`);
 
 /**
  * A 取組 line: ② 地域連携ネットワークづくりと担い | ② 地域連携ネットワークづくりと担い手育成. The PDF
@@ -145,5 +146,5 @@ export function readActionLine(file: string, line: number, cells: readonly strin
 	if (again > 0) parts = parts.slice(again);
 	const title = joinBrokenLines(parts).replace(CIRCLED, '').trim();
 	if (!title) throw new SourceError(file, line, '取組', 'a 取組 line without a title');
-	return { number, index: number.charCodeAt(0) - '①'.charCodeAt(0) + 1, title };
+	return { number, index: circledNumber(number)!, title };
 }

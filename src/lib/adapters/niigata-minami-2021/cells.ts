@@ -3,6 +3,7 @@ import { isNoValue, readQuantities, type Quantity } from '../../normalize/quanti
 import { fold, joinBrokenLines, tidy, unwrapName } from '../../normalize/text';
 import { MeasureIds, measuresFromCell } from '../../template-kit/records';
 import type { Block } from './rows';
+import { VOCABULARY, alternation } from '../../template-kit/vocabulary';
 
 /**
  * Cell text. The PDF wrapped every cell at its column's width, so most line breaks fall inside a
@@ -18,7 +19,8 @@ import type { Block } from './rows';
  * line before it looks like a wrapped one.
  */
 
-const UNIT = '(?:回|人|名|件|組|校|枚|か所|箇所|団体|地区|世帯|割|日|館|会場|%|％)';
+/** A counting unit, as data/vocabulary.json lists them. */
+const UNIT = `(?:${alternation(VOCABULARY.units.counting)})`;
 /** Phrases that close an item of what was done; 全戸 only as a value after a space (新生児訪問　全戸), not in …全戸|訪問. */
 const PHRASE_END = '(?:の開催|の発信|の推進|活動推進|を掲載|[\\s\\u3000]全戸)';
 const ITEM_END = new RegExp(`(?:[0-9０-９][\\s\\u3000]*${UNIT}(?:以上|以下|程度|強|弱)?|[）)。]|${PHRASE_END}|随時|適宜)$`);

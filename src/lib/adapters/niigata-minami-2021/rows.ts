@@ -3,6 +3,8 @@ import type { QualityWarning } from '../../contract/quality';
 import { foldLookalikes, tidy } from '../../normalize/text';
 import type { ColumnHeader, Item, Layout } from './layout';
 import type { CorrectionBook } from '../../template-kit/corrections';
+import { COUNCIL_NAMES, departmentSuffixes } from '../../template-kit/departments';
+import { VOCABULARY, alternation } from '../../template-kit/vocabulary';
 
 /**
  * Reassembles the 南区 table from its text. The PDF text gives each cell as a few lines, cells
@@ -64,9 +66,10 @@ export interface Section {
 	rows: Row[];
 }
 
-const DEPARTMENT_START = /^(?:\S{1,8}課|社会福祉協議会)$/;
+/** A department (data/vocabulary.json's endings and the council's names) opening the 担当部署 cell. */
+const DEPARTMENT_START = new RegExp(`^(?:\\S{1,8}(?:${alternation(departmentSuffixes(['課']))})|${COUNCIL_NAMES})$`);
 /** Further bodies listed under the first one in the 担当部署 cell. */
-const DEPARTMENT_MORE = /^(?:\S{1,8}課|社会福祉協議会|\S{1,12}センター|NPO法人)$/;
+const DEPARTMENT_MORE = new RegExp(`^(?:\\S{1,12}(?:${alternation(VOCABULARY.departments.suffixes)})|${COUNCIL_NAMES}|NPO法人)$`);
 
 const tokens = (text: string) => text.trim().split(/ +/).filter(Boolean);
 const isGrade = (token: string) => /^[A-Z]$/.test(foldLookalikes(token));

@@ -1,6 +1,7 @@
 import { SourceError } from '../adapter';
 import { tidy } from '../../normalize/text';
 import { cellText } from '../../template-kit/cells';
+import { VOCABULARY } from '../../template-kit/vocabulary';
 
 /**
  * The 目次 (table of contents) of the 山口市 report: one row per 活動目標, with the 基本目標 in a merged
@@ -9,7 +10,8 @@ import { cellText } from '../../template-kit/cells';
  * tree is built from it and the body's rows are placed against it.
  */
 
-export const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+/** ① … ⑳, as data/vocabulary.json lists them. */
+export const CIRCLED = VOCABULARY.numerals.circled;
 
 export interface ContentsActivity {
 	/** ①, ② … as printed */
