@@ -4,6 +4,7 @@ import type { Cell, Sheet } from './workbook';
 import type { TabularSpec } from './tabular-spec';
 import type { EvaluationInput, GoalInput, InitiativeInput, MeasureInput, Place } from './plan-builder';
 import { readList } from './cells';
+import { columnYear } from '../template-kit/column-meaning';
 
 export interface MappedRows {
 	goals: GoalInput[];
@@ -38,6 +39,19 @@ export function readMapped(sheet: Sheet, spec: TabularSpec): MappedRows {
 		out.problems.push(problem(sheet.name, null, null, null, `見出しの下に行がありません（見出しは${spec.header_rows.join('・')}行目）`, `no rows below the headers (rows ${spec.header_rows.join(', ')})`));
 		return out;
 	}
+	// A column's year: as the spec gives it, or read from its header cells (令和5年度実績 → 2023).
+	const headerText = (letter: string) => spec.header_rows.map((r) => text(sheet.rows[r - 1] ?? [], letter)).filter(Boolean).join(' ');
+	const yearOf = (m: { column: string; fiscal_year?: number | null; year_from_header?: string }): number | null => {
+		const { year, header } = columnYear(m, headerText);
+		if (year === null && header !== null) {
+			const row = spec.header_rows[spec.header_rows.length - 1];
+			out.problems.push(problem(sheet.name, row, m.year_from_header!, header, '見出しに年度（令和5年度、R5 など）が要ります：この列の年度を見出しから読む設定です', 'a header naming the fiscal year (令和5年度, R5): the spec reads this column\'s year from its header'));
+		}
+		return year;
+	};
+	const measureYears = c.measures.map(yearOf);
+	const gradeYear = c.grade ? yearOf(c.grade) : null;
+	if (out.problems.length) return out;
 	const openGoal: (GoalInput | null)[] = c.goal_levels.map(() => null);
 	let n = 0;
 	for (let r = firstData - 1; r < sheet.rows.length; r++) {
@@ -66,16 +80,16 @@ export function readMapped(sheet: Sheet, spec: TabularSpec): MappedRows {
 		const place: Place = { sheet: sheet.name, row: rowNo, columns };
 		const deepest = [...openGoal].reverse().find(Boolean) ?? null;
 		out.initiatives.push({ code, goal_codes: deepest ? [deepest.code] : [], name_ja: name, description_ja: text(row, c.description), departments: c.department ? readList(cellAt(row, c.department)) : [], place });
-		for (const m of c.measures) {
+		for (const [k, m] of c.measures.entries()) {
 			const raw = text(row, m.column);
 			if (!raw) continue;
 			// A bare number in a labelled column is that indicator's figure (参加者数: 120 → 120).
 			const bare = typeof cellAt(row, m.column) === 'number' ? (cellAt(row, m.column) as number) : null;
-			out.measures.push({ initiative_code: code, kind: m.kind, fiscal_year: m.fiscal_year, label_ja: m.label_ja, value: bare, unit: null, raw_text: raw, department: null, is_estimate: /見込/.test(raw), place: { sheet: sheet.name, row: rowNo, columns: { value: m.column, raw_text: m.column } } });
+			out.measures.push({ initiative_code: code, kind: m.kind, fiscal_year: measureYears[k], label_ja: m.label_ja, value: bare, unit: null, raw_text: raw, department: null, is_estimate: /見込/.test(raw), place: { sheet: sheet.name, row: rowNo, columns: { value: m.column, raw_text: m.column } } });
 		}
 		if (c.grade) {
 			const g = text(row, c.grade.column);
-			if (g) out.evaluations.push({ initiative_code: code, fiscal_year: c.grade.fiscal_year, grade_raw: g, evaluator: null, place: { sheet: sheet.name, row: rowNo, columns: { grade: c.grade.column } } });
+			if (g) out.evaluations.push({ initiative_code: code, fiscal_year: gradeYear!, grade_raw: g, evaluator: null, place: { sheet: sheet.name, row: rowNo, columns: { grade: c.grade.column } } });
 		}
 	}
 	return out;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEASURE_KINDS } from '../contract/tables';
+import { FiscalYear, checkYear, goalLevelShape, gradeShape, measureShape } from '../template-kit/column-meaning';
 
 /**
  * A column mapping for a table as its author made it ("their own sheet as it is"): which rows are
@@ -7,25 +7,18 @@ import { MEASURE_KINDS } from '../contract/tables';
  * next year, and put beside a CSV source in data/sources/ for `npm run data` (no code per table).
  * The plan and grading scheme are part of the spec in the browser; in the build the manifest and
  * data/grading-schemes.json + data/crosswalk.json give them instead.
+ *
+ * What a column means (a measure with its kind and year, a grade, a goal level) is the template
+ * kit's one definition (template-kit/column-meaning.ts), the same as a report template's spec; only
+ * the column reference differs (a letter here). Version 1 specs read unchanged: a measure or grade
+ * column may now also take its year from its header cell (year_from_header: the same letter).
  */
 const columnRef = z.string().regex(/^[A-Z]{1,3}$/, 'a column letter (A, B, …, AA)');
-const fiscalYear = z.number().int().min(1989).max(2100);
 
-export const MappedMeasure = z.object({
-	column: columnRef,
-	kind: z.enum(MEASURE_KINDS),
-	/** the year the column is for (令和5年度実績 → 2023); null for a target that names none */
-	fiscal_year: fiscalYear.nullable(),
-	/** what the column counts, when its cells hold bare numbers (e.g. 参加者数) */
-	label_ja: z.string().min(1).nullable().default(null)
-});
+export const MappedMeasure = z.object(measureShape(columnRef));
 export type MappedMeasure = z.infer<typeof MappedMeasure>;
 
-export const GoalLevelColumn = z.object({
-	column: columnRef,
-	/** what the table calls this level (基本目標, 施策, …) */
-	level_name_ja: z.string().min(1)
-});
+export const GoalLevelColumn = z.object(goalLevelShape(columnRef));
 
 export const SpecPlan = z.object({
 	muni_code: z.string().regex(/^\d{5}$/, 'a 5-digit municipality code'),
@@ -35,7 +28,7 @@ export const SpecPlan = z.object({
 	name_en: z.string().min(1).nullable().default(null),
 	title_ja: z.string().min(1),
 	title_en: z.string().min(1).nullable().default(null),
-	report_fiscal_year: fiscalYear,
+	report_fiscal_year: FiscalYear,
 	actor_ja: z.string().min(1)
 });
 export type SpecPlan = z.infer<typeof SpecPlan>;
@@ -68,12 +61,14 @@ export const TabularSpec = z
 			/** top level first; a filled cell starts a goal, an empty one (a merged cell) continues it */
 			goal_levels: z.array(GoalLevelColumn).default([]),
 			measures: z.array(MappedMeasure).default([]),
-			grade: z.object({ column: columnRef, fiscal_year: fiscalYear }).nullable().default(null)
+			grade: z.object(gradeShape(columnRef)).nullable().default(null)
 		}),
 		plan: SpecPlan.nullable().default(null),
 		grading_scheme: z.array(SpecLevel).nullable().default(null)
 	})
 	.superRefine((s, ctx) => {
+		s.columns.measures.forEach((m, k) => checkYear(m, ['columns', 'measures', k], ctx, true));
+		if (s.columns.grade) checkYear(s.columns.grade, ['columns', 'grade'], ctx, true);
 		const used = [s.columns.name, s.columns.code, s.columns.description, s.columns.department, ...s.columns.goal_levels.map((g) => g.column), ...s.columns.measures.map((m) => m.column), s.columns.grade?.column].filter(Boolean);
 		const twice = used.find((c, i) => used.indexOf(c) !== i);
 		if (twice) ctx.addIssue({ code: 'custom', path: ['columns'], message: `column ${twice} is given two meanings` });

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { MEASURE_KINDS, type Initiative } from '../contract/tables';
+import type { Initiative } from '../contract/tables';
 import type { QualityWarning } from '../contract/quality';
 import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from '../adapters/adapter';
 import { emptyResult, requireScheme } from '../adapters/adapter';
 import { SourceError } from './source-error';
+import { actorOfDepartments } from './departments';
 import { initiativeId, MeasureIds, measuresFromCell } from './records';
 import { fold, htmlListItems, htmlToText, tidy, unwrapName } from '../normalize/text';
-import { readFiscalYear } from '../normalize/fiscal-year';
 import { readGrade } from '../normalize/grade';
 import type { WarningCode } from './warnings';
+import { checkYear, columnYear, departmentsShape, gradeShape, measureShape, noteShape, textColumnShape } from './column-meaning';
 
 /**
  * A report template as data: a table of tab-separated rows, one initiative a row, described by
@@ -46,13 +47,11 @@ const Items = z.object({
 	split_at: Pattern.optional()
 });
 
+/** What each column means is the kit's one definition (column-meaning.ts), shared with tabular sources. */
 const MeasureColumn = z.object({
-	column: Column,
+	...measureShape(Column),
 	/** the column's name as printed, for warnings */
 	field: z.string().min(1),
-	kind: z.enum(MEASURE_KINDS),
-	/** the header cell the fiscal year is read from (R2実績 → 2020) */
-	year_from_header: Column,
 	/** the cell was wrapped in a narrow PDF column */
 	narrow: z.boolean().default(false),
 	/**
@@ -64,11 +63,8 @@ const MeasureColumn = z.object({
 });
 
 const NoteColumn = z.object({
-	column: Column,
+	...noteShape(Column),
 	field: z.string().min(1),
-	/** the notes table's field (priority, comment, …) and its label as printed */
-	note_field: z.string().min(1),
-	label_ja: z.string().min(1),
 	scope: z.enum(['goal']),
 	items: Items
 });
@@ -112,8 +108,10 @@ export const TableSpec = z
 			/** what the report calls one (基本計画, 取組) */
 			term_ja: z.string().min(1),
 			code: z.object({ column: Column, field: z.string().min(1), pattern: Pattern }),
-			name: z.object({ column: Column, field: z.string().min(1), reading: Reading }),
-			description: z.object({ column: Column, reading: Reading }).optional(),
+			name: z.object({ ...textColumnShape(Column), field: z.string().min(1), reading: Reading }),
+			description: z.object({ ...textColumnShape(Column), reading: Reading }).optional(),
+			/** the column naming who runs each initiative (several names split at white space) */
+			departments: z.object({ ...departmentsShape(Column), field: z.string().min(1) }).optional(),
 			/** a row whose code cell is empty continues the initiative above (its figures are its own) */
 			continued_by_rows_without_code: z.boolean().default(false),
 			/** who runs every initiative of the report, where rows do not say */
@@ -122,7 +120,7 @@ export const TableSpec = z
 			actor_because: z.string().min(1)
 		}),
 		measures: z.array(MeasureColumn).default([]),
-		grade: z.object({ column: Column, field: z.string().min(1), year_from_header: Column }).optional(),
+		grade: z.object({ ...gradeShape(Column), field: z.string().min(1) }).optional(),
 		notes: z.array(NoteColumn).default([]),
 		/** cells past the last column: the PDF shifted part of a merged cell there; they join that cell */
 		overflow_into: z.object({ column: Column }).optional(),
@@ -133,6 +131,10 @@ export const TableSpec = z
 	})
 	.refine((s) => !s.overflow_into || s.measures.some((m) => m.column === s.overflow_into!.column && m.scope === 'goal'), {
 		message: 'overflow_into must name a measure column whose scope is goal'
+	})
+	.superRefine((s, ctx) => {
+		s.measures.forEach((m, k) => checkYear(m, ['measures', k], ctx, true));
+		if (s.grade) checkYear(s.grade, ['grade'], ctx, true);
 	});
 export type TableSpec = z.infer<typeof TableSpec>;
 
@@ -198,14 +200,14 @@ export function tableTemplate(input: unknown): Adapter {
 			const headerIndex = doc.lines.findIndex((l) => header.test(l));
 			if (headerIndex < 0) throw new SourceError(file, 1, null, `no ${spec.header_name} table header found: is this the ${spec.id} template?`);
 			const headerCells = doc.lines[headerIndex].split('\t');
-			const yearOf = (column: number): number => {
-				const year = readFiscalYear(headerCells[column] ?? '');
-				if (year === null) throw new SourceError(file, headerIndex + 1, 'header', `cannot read a fiscal year from the header cell "${headerCells[column] ?? ''}" (column ${column + 1})`);
+			const yearOf = (m: { fiscal_year?: number | null; year_from_header?: number }): number | null => {
+				const { year, header } = columnYear(m, (column) => headerCells[column] ?? '');
+				if (year === null && header !== null) throw new SourceError(file, headerIndex + 1, 'header', `cannot read a fiscal year from the header cell "${header}" (column ${m.year_from_header! + 1})`);
 				return year;
 			};
-			const measureYears = spec.measures.map((m) => yearOf(m.year_from_header));
+			const measureYears = spec.measures.map(yearOf);
 			const scheme = spec.grade ? requireScheme(doc, ctx) : null;
-			const gradeYear = spec.grade ? yearOf(spec.grade.year_from_header) : null;
+			const gradeYear = spec.grade ? yearOf(spec.grade) : null;
 
 			const g = spec.goals;
 			const groups: GoalGroup[] = [];
@@ -245,6 +247,7 @@ export function tableTemplate(input: unknown): Adapter {
 					if (!codePattern.test(code)) throw new SourceError(file, line, sp.code.field, `"${code}" is not a ${sp.term_ja} number`);
 					const name = read(cells[sp.name.column] ?? '', sp.name.reading);
 					if (!name) throw new SourceError(file, line, sp.name.field, `a ${sp.term_ja} without a name`);
+					const departments = sp.departments ? tidy(cells[sp.departments.column] ?? '').split(' ').filter(Boolean) : [];
 					let goalIds: string[];
 					if (g.from === 'marks') {
 						goalIds = groups.filter((_, k) => tidy(cells[g.first_column + k] ?? '') === g.mark).map((x) => x.goal_id);
@@ -262,8 +265,8 @@ export function tableTemplate(input: unknown): Adapter {
 						code,
 						name_ja: name,
 						description_ja: description || null,
-						departments: [],
-						actor: sp.actor,
+						departments,
+						actor: departments.length ? actorOfDepartments(departments) : sp.actor,
 						repost_of: null,
 						source_file: file,
 						line_start: line,
@@ -301,7 +304,7 @@ export function tableTemplate(input: unknown): Adapter {
 						if (tidy(cell)) (goal!.cells.get(m.column) ?? goal!.cells.set(m.column, []).get(m.column)!).push({ text: cell, line });
 						return;
 					}
-					out.measures.push(...measuresFromCell(ids, { initiative_id, kind: m.kind, fiscal_year: measureYears[k], text: htmlToText(cell).replace(/\n/g, ' '), line, narrow_cell: m.narrow }));
+					out.measures.push(...measuresFromCell(ids, { initiative_id, kind: m.kind, fiscal_year: measureYears[k], text: htmlToText(cell).replace(/\n/g, ' '), line, narrow_cell: m.narrow, label_fallback: m.label_ja }));
 				});
 				for (const n of spec.notes) if (tidy(cells[n.column] ?? '')) (goal!.cells.get(n.column) ?? goal!.cells.set(n.column, []).get(n.column)!).push({ text: cells[n.column], line });
 
@@ -323,7 +326,7 @@ export function tableTemplate(input: unknown): Adapter {
 					for (const cell of group.cells.get(m.column) ?? []) {
 						for (const item of items(cell.text, m.items)) {
 							const owner = ownerOf(item, group.members);
-							out.measures.push(...measuresFromCell(ids, { initiative_id: owner?.initiative_id ?? null, goal_id: group.goal_id, kind: m.kind, fiscal_year: measureYears[k], text: item, line: cell.line }));
+							out.measures.push(...measuresFromCell(ids, { initiative_id: owner?.initiative_id ?? null, goal_id: group.goal_id, kind: m.kind, fiscal_year: measureYears[k], text: item, line: cell.line, label_fallback: m.label_ja }));
 						}
 					}
 				});
