@@ -21,7 +21,7 @@ import { checkYear, columnYear, departmentsShape, gradeShape, measureShape, note
  */
 
 /** A regular expression, written as its source text (JSON has no regex literal). */
-const Pattern = z.string().min(1).refine((s) => {
+export const Pattern = z.string().min(1).refine((s) => {
 	try {
 		new RegExp(s, 'u');
 		return true;
@@ -30,7 +30,7 @@ const Pattern = z.string().min(1).refine((s) => {
 	}
 }, 'not a valid regular expression');
 
-const Column = z.number().int().min(0);
+export const Column = z.number().int().min(0);
 
 /** How a cell's text becomes the field's text. */
 const Reading = z.enum([
@@ -89,6 +89,9 @@ const BannerGoals = z.object({
 	pattern: Pattern
 });
 
+/** What every spec says first: the template's id (the manifest names it) and what it reads. */
+export const SpecBase = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), describes: z.string().min(1) });
+
 export const TableSpec = z
 	.object({
 		id: z.string().regex(/^[a-z0-9-]+$/),
@@ -138,6 +141,33 @@ export const TableSpec = z
 	});
 export type TableSpec = z.infer<typeof TableSpec>;
 
+/** A spec checked by its schema; a wrong one fails naming the template and the field. */
+export function parseSpec<S>(schema: z.ZodType<S>, input: unknown): S {
+	const parsed = schema.safeParse(input);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new Error(`template spec ${String((input as { id?: unknown }).id ?? '?')}: ${issue.path.join('.')}: ${issue.message}`);
+	}
+	return parsed.data;
+}
+
+/**
+ * A template that is a spec plus hooks: the spec (`<id>.json`) is data, every word, pattern, column
+ * place and label of the report, checked by the hooks' schema (built on the parts above); the hooks
+ * (`<id>/hooks.ts`) are the named pieces of code that read what no rule of the table reader can (a
+ * table of contents the body is placed against, a row with two actors' halves). General: any
+ * template may take this form; `npm run registry` wires `<id>.json` to `<id>/hooks.ts`.
+ */
+export interface TemplateHooks<S extends z.infer<typeof SpecBase>> {
+	schema: z.ZodType<S>;
+	read(spec: S, doc: SourceDocument, ctx: AdapterContext): AdapterResult;
+}
+
+export function hookedTemplate<S extends z.infer<typeof SpecBase>>(input: unknown, hooks: TemplateHooks<S>): Adapter {
+	const spec = parseSpec(hooks.schema, input);
+	return { id: spec.id, describes: spec.describes, read: (doc, ctx) => hooks.read(spec, doc, ctx) };
+}
+
 interface GoalGroup {
 	goal_id: string;
 	members: Initiative[];
@@ -160,12 +190,7 @@ function read(text: string, how: z.infer<typeof Reading>): string {
 
 /** The template reader a spec describes; the spec is data (a JSON file), checked here. */
 export function tableTemplate(input: unknown): Adapter {
-	const parsed = TableSpec.safeParse(input);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new Error(`template spec ${String((input as { id?: unknown }).id ?? '?')}: ${issue.path.join('.')}: ${issue.message}`);
-	}
-	const spec = parsed.data;
+	const spec = parseSpec(TableSpec, input);
 	const header = re(spec.header);
 	const row = re(spec.row);
 	const skip = spec.skip.map(re);

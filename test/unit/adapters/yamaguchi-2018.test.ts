@@ -1,14 +1,26 @@
 import { readReport } from '../../../src/lib/template-kit/read';
 import { describe, expect, it } from 'vitest';
-import { yamaguchi2018, nameSimilarity } from '../../../src/lib/adapters/yamaguchi-2018';
+import { nameSimilarity } from '../../../src/lib/template-kit/names';
 import { readContents, splitActivities } from '../../../src/lib/adapters/yamaguchi-2018/contents';
-import { isDepartmentCell, readActivityRow, readDepartmentRow } from '../../../src/lib/adapters/yamaguchi-2018/rows';
-import { cellMeasures, indicatorItems, unreadFigures } from '../../../src/lib/adapters/yamaguchi-2018/measures';
+import { isDepartmentCell, readActivityRow as readActivity, readDepartmentRow as readDepartment } from '../../../src/lib/adapters/yamaguchi-2018/rows';
+import { Spec } from '../../../src/lib/adapters/yamaguchi-2018/spec';
+import specFile from '../../../src/lib/adapters/yamaguchi-2018.json';
+import { cellMeasures as readCell, indicatorItems, unreadFigures as unread, type ItemInput } from '../../../src/lib/template-kit/measure-wording';
 import { MeasureIds } from '../../../src/lib/template-kit/records';
 import { SourceError, type AdapterResult, type SourceDocument } from '../../../src/lib/adapters/adapter';
 import { ingest } from '../../../src/lib/pipeline/ingest';
 import { ADAPTERS } from '../../../src/lib/adapters/registry';
 import { loadCorrections, loadDocument, loadManifest, loadSchemes } from '../../../scripts/lib/sources';
+
+const spec = Spec.parse(specFile);
+const yamaguchi2018 = ADAPTERS.get('yamaguchi-2018')!;
+// The hooks and the kit's wording rules, read with this report's spec.
+const readActivityRow = (cells: string[]) => readActivity(spec, cells);
+const readDepartmentRow = (cells: string[]) => readDepartment(spec, cells);
+const cellMeasures = (ids: MeasureIds, input: ItemInput) => readCell(ids, input, spec.wording);
+const unreadFigures = (text: string) => unread(text, spec.wording);
+/** A half's figure cells by name, as the spec's columns order them. */
+const named = (figures: string[]) => ({ status: figures[0], plan: figures[1], indicator: figures[2], result: figures[3] });
 
 const entry = loadManifest().sources.find((s) => s.adapter === 'yamaguchi-2018')!;
 const doc = loadDocument(entry);
@@ -361,7 +373,7 @@ describe('the 山口市 reading helpers', () => {
 			],
 			pages: ['1', '1', '1']
 		});
-		const contents = readContents('x.txt', doc.lines);
+		const contents = readContents(spec, 'x.txt', doc.lines);
 		expect(contents.goals.map((g) => g.aims.length)).toEqual([3, 6, 1]);
 	});
 
@@ -375,13 +387,20 @@ describe('the 山口市 reading helpers', () => {
 	it('reads the three row layouts and refuses others', () => {
 		const cells = (n: number, at: Record<number, string>) => Array.from({ length: n }, (_, k) => at[k] ?? `t${k}`);
 		const whole = readActivityRow(cells(14, { 0: '① 名前', 9: '地域福祉課' }))!;
-		expect(whole).toMatchObject({ shift: null, city: { description: 't8', departments: ['地域福祉課'], status: 't10', result: 't13' }, council: { description: 't3', result: 't7' } });
+		expect(whole).toMatchObject({ shift: null, city: { description: 't8', departments: ['地域福祉課'] }, council: { description: 't3' } });
+		expect(named(whole.city.figures)).toMatchObject({ status: 't10', result: 't13' });
+		expect(named(whole.council.figures)).toMatchObject({ result: 't7' });
 		const noDept = readActivityRow(cells(14, { 0: '① 名前', 13: '' }))!;
-		expect(noDept.city).toMatchObject({ departments: [], description: 't8', status: 't9', result: 't12' });
+		expect(noDept.city).toMatchObject({ departments: [], description: 't8' });
+		expect(named(noDept.city.figures)).toMatchObject({ status: 't9', result: 't12' });
 		const early = readActivityRow(cells(14, { 0: '② 名前', 8: '地域福祉課', 13: '' }))!;
-		expect(early).toMatchObject({ council: { indicator: 't6', result: '' }, city: { description: 't7', status: 't9', result: 't12' } });
+		expect(early.city).toMatchObject({ description: 't7' });
+		expect(named(early.council.figures)).toMatchObject({ indicator: 't6', result: '' });
+		expect(named(early.city.figures)).toMatchObject({ status: 't9', result: 't12' });
 		expect(readActivityRow(cells(12, { 0: '① 名前' }))).toBeNull();
-		expect(readDepartmentRow(['', '', '', '', '', '', '', '', '', '協働推進課', 'a', 'b', '', ''])).toMatchObject({ departments: ['協働推進課'], status: 'a', plan: 'b' });
+		const added = readDepartmentRow(['', '', '', '', '', '', '', '', '', '協働推進課', 'a', 'b', '', ''])!;
+		expect(added).toMatchObject({ departments: ['協働推進課'] });
+		expect(named(added.figures)).toMatchObject({ status: 'a', plan: 'b' });
 	});
 
 	it('compares names loosely', () => {

@@ -2,6 +2,7 @@ import { SourceError } from '../adapter';
 import { tidy } from '../../normalize/text';
 import { cellText } from '../../template-kit/cells';
 import { VOCABULARY } from '../../template-kit/vocabulary';
+import type { Spec } from './spec';
 
 /**
  * The 目次 (table of contents) of the 山口市 report: one row per 活動目標, with the 基本目標 in a merged
@@ -42,8 +43,6 @@ export interface Contents {
 	lastLine: number;
 }
 
-const NUMBERED = /^(\d+)\s*(.+)$/;
-
 /** "① a ② b 1 1" → [{①, a}, {②, b}] and the trailing page numbers ["1", "1"]. */
 export function splitActivities(text: string): { activities: ContentsActivity[]; pages: string[] } {
 	const parts = text.split(new RegExp(`(?=[${CIRCLED}])`)).map((s) => s.trim()).filter(Boolean);
@@ -68,32 +67,33 @@ export function splitActivities(text: string): { activities: ContentsActivity[];
  * 基本目標 of row 2 sits one column to the right), so cells are read from the right: the activity
  * list, then the 活動目標, then, where present, the 基本目標 (and the 理念 before it).
  */
-export function readContents(file: string, lines: readonly string[]): Contents {
-	const start = lines.findIndex((l) => /^目\s*次$/.test(tidy(l)));
-	if (start < 0) throw new SourceError(file, 1, '目次', 'no table of contents ("目 次") found: is this the 山口市 template?');
+export function readContents(spec: Spec, file: string, lines: readonly string[]): Contents {
+	const [goalLevel, aimLevel] = spec.goals.map((g) => g.level_name_ja);
+	const numbered = new RegExp(spec.contents.numbered, 'u');
+	const start = lines.findIndex((l) => new RegExp(spec.contents.start, 'u').test(tidy(l)));
+	if (start < 0) throw new SourceError(file, 1, '目次', `no table of contents ("目 次") found: is this the ${spec.id} template?`);
 	const goals: ContentsGoal[] = [];
 	let i = start + 1;
 	for (; i < lines.length; i++) {
 		const raw = lines[i];
-		if (/^基本目標\s*\d/.test(tidy(raw))) break;
+		if (new RegExp(spec.contents.end, 'u').test(tidy(raw))) break;
 		if (!raw.includes('\t')) continue;
 		const cells = raw.split('\t').map(cellText).filter(Boolean);
 		const line = i + 1;
 		// The column heading row: 理 念 / 基本目標 / 活動目標 / 取 組 み.
-		if (cells.some((c) => c.replace(/\s/g, '') === '活動目標')) continue;
+		if (cells.some((c) => c.replace(/\s/g, '') === spec.contents.header_word)) continue;
 		const activityCell = cells[cells.length - 1];
 		if (!activityCell || !new RegExp(`^[${CIRCLED}]`).test(activityCell)) {
 			throw new SourceError(file, line, '取組み', 'a 目次 row without its list of activities (① …)');
 		}
-		const aimMatch = (cells[cells.length - 2] ?? '').match(NUMBERED);
-		if (!aimMatch) throw new SourceError(file, line, '活動目標', `cannot read the 活動目標 number and title from "${cells[cells.length - 2] ?? ''}"`);
-		const goalMatch = (cells[cells.length - 3] ?? '').match(NUMBERED);
+		const aimMatch = (cells[cells.length - 2] ?? '').match(numbered);
+		if (!aimMatch) throw new SourceError(file, line, aimLevel, `cannot read the ${aimLevel} number and title from "${cells[cells.length - 2] ?? ''}"`);
+		const goalMatch = (cells[cells.length - 3] ?? '').match(numbered);
 		if (goalMatch) goals.push({ no: Number(goalMatch[1]), title: goalMatch[2], line, aims: [] });
 		const goal = goals[goals.length - 1];
-		if (!goal) throw new SourceError(file, line, '基本目標', 'a 活動目標 before any 基本目標 in the 目次');
-		const { activities } = splitActivities(activityCell);
-		goal.aims.push({ no: Number(aimMatch[1]), title: aimMatch[2], line, activities });
+		if (!goal) throw new SourceError(file, line, goalLevel, `a ${aimLevel} before any ${goalLevel} in the 目次`);
+		goal.aims.push({ no: Number(aimMatch[1]), title: aimMatch[2], line, activities: splitActivities(activityCell).activities });
 	}
-	if (!goals.length) throw new SourceError(file, start + 1, '目次', 'the table of contents names no 基本目標');
+	if (!goals.length) throw new SourceError(file, start + 1, '目次', `the table of contents names no ${goalLevel}`);
 	return { goals, firstLine: start + 1, lastLine: i };
 }

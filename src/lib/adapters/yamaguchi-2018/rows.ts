@@ -1,6 +1,7 @@
 import { tidy } from '../../normalize/text';
 import { departmentPattern } from '../../template-kit/departments';
-import { CIRCLED } from './contents';
+import { VOCABULARY } from '../../template-kit/vocabulary';
+import type { Spec } from './spec';
 
 /**
  * The body table of the 山口市 report, one tab-separated line per row:
@@ -11,17 +12,16 @@ import { CIRCLED } from './contents';
  *
  * The printed column headings sit one column to the left of the data (the 取組み columns have no
  * heading of their own) and drift further in some tables, so a row is read by its content: the
- * 担当課 cell (names ending in 課, 館 …) anchors the city half. Where the extraction lost a cell the
- * row is still read, and the reader is told which cell is missing.
+ * 担当課 cell (names ending in 課, 館 …) anchors the city half, and the spec's layouts say where the
+ * other cells sit for each place it can be in. Where the extraction lost a cell the row is still
+ * read, and the reader is told which cell is missing.
  */
 
 export interface Half {
 	/** 取組み: what the plan says the actor does */
 	description: string;
-	status: string;
-	plan: string;
-	indicator: string;
-	result: string;
+	/** the figure columns of the spec, in order (実施状況, 予定, 指標, 実績) */
+	figures: string[];
 }
 
 export interface CityHalf extends Half {
@@ -33,98 +33,63 @@ export interface CityHalf extends Half {
 export interface ActivityRow {
 	code: string;
 	name: string;
-	residentRole: string;
-	agencyRole: string;
+	/** the spec's role columns, in order */
+	roles: string[];
 	council: Half;
 	city: CityHalf;
 	/** what was missing or misplaced, for a shifted_columns warning; null when the row is whole */
-	shift: string | null;
+	shift: Spec['layouts'][number]['shift'] | null;
 	/** cells past the last expected one that still hold text */
 	overflow: string[];
 }
 
-export interface DepartmentRow {
-	departments: string[];
-	departmentCell: string;
-	status: string;
-	plan: string;
-	indicator: string;
-	result: string;
+export interface DepartmentRow extends CityHalf {
 	overflow: string[];
 }
 
 const DEPARTMENT = departmentPattern();
 
-/** A cell is a 担当課 list when every word in it is the name of a department. */
-export function isDepartmentCell(cell: string): boolean {
-	const words = tidy(cell).split(' ').filter(Boolean);
-	return words.length > 0 && words.every((w) => DEPARTMENT.test(w));
-}
-
 export function splitDepartments(cell: string): string[] {
 	return tidy(cell).split(' ').filter(Boolean);
 }
 
-export const ACTIVITY = new RegExp(`^([${CIRCLED}])\\s*(.+)$`);
+/** A cell is a 担当課 list when every word in it is the name of a department. */
+export function isDepartmentCell(cell: string): boolean {
+	const words = splitDepartments(cell);
+	return words.length > 0 && words.every((w) => DEPARTMENT.test(w));
+}
 
-/** Where the 担当課 sits decides how the rest of the row is read; null when no reading fits. */
-export function readActivityRow(cells: string[]): ActivityRow | null {
+export const ACTIVITY = new RegExp(`^([${VOCABULARY.numerals.circled}])\\s*(.+)$`);
+
+const figuresFrom = (cells: string[], from: number, n = 4) => [0, 1, 2, 3].map((k) => (k < n ? (cells[from + k] ?? '') : ''));
+
+/** Where the 担当課 sits decides how the rest of the row is read; null when no layout fits. */
+export function readActivityRow(spec: Spec, cells: string[]): ActivityRow | null {
 	const m = cells[0].match(ACTIVITY);
 	if (!m) return null;
-	const dept = [7, 8, 9, 10].find((k) => isDepartmentCell(cells[k] ?? ''));
-	const base = { code: m[1], name: m[2], residentRole: cells[1] ?? '', agencyRole: cells[2] ?? '' };
-	const council = (from: number, n: number): Half => {
-		const c = cells.slice(from, from + n);
-		return { description: c[0] ?? '', status: c[1] ?? '', plan: c[2] ?? '', indicator: c[3] ?? '', result: c[4] ?? '' };
+	const dept = spec.department_columns.find((k) => isDepartmentCell(cells[k] ?? '')) ?? null;
+	const layout = spec.layouts.find(
+		(l) => l.department === dept && (l.min_cells === undefined || cells.length >= l.min_cells) && (l.empty === undefined || !tidy(cells[l.empty] ?? ''))
+	);
+	if (!layout) return null;
+	const { council, city } = layout;
+	const departmentCell = dept === null ? '' : cells[dept];
+	return {
+		code: m[1],
+		name: m[2],
+		roles: spec.roles.map((r) => cells[r.column] ?? ''),
+		council: { description: cells[council.from] ?? '', figures: figuresFrom(cells, council.from + 1, council.cells - 1) },
+		city: { description: cells[city.description] ?? '', departmentCell, departments: departmentCell ? splitDepartments(departmentCell) : [], figures: figuresFrom(cells, city.from) },
+		shift: layout.shift ?? null,
+		overflow: cells.slice(layout.overflow_from).filter(Boolean)
 	};
-	const city = (description: string, departmentCell: string, from: number): CityHalf => ({
-		description,
-		departmentCell,
-		departments: departmentCell ? splitDepartments(departmentCell) : [],
-		status: cells[from] ?? '',
-		plan: cells[from + 1] ?? '',
-		indicator: cells[from + 2] ?? '',
-		result: cells[from + 3] ?? ''
-	});
-	if (dept === 9) {
-		return { ...base, council: council(3, 5), city: city(cells[8] ?? '', cells[9], 10), shift: null, overflow: cells.slice(14).filter(Boolean) };
-	}
-	if (dept === 8) {
-		// One cell of the council half is gone; its first four cells read as 取組み, 実施状況, 予定, 指標
-		// (the 指標 reads as a target), so the missing one is the 30年度実績.
-		return {
-			...base,
-			council: { ...council(3, 4), result: '' },
-			city: city(cells[7] ?? '', cells[8], 9),
-			shift: 'the council half has one cell too few: its 30年度実績 cell is missing; the city half starts one column early',
-			overflow: cells.slice(13).filter(Boolean)
-		};
-	}
-	if (dept === undefined && cells.length >= 13 && !tidy(cells[13] ?? '')) {
-		// The 担当課 cell is missing: the city half's texts moved one column left into its place.
-		return {
-			...base,
-			council: council(3, 5),
-			city: city(cells[8] ?? '', '', 9),
-			shift: 'the city half has no 担当課 cell: its texts sit one column to the left',
-			overflow: cells.slice(13).filter(Boolean)
-		};
-	}
-	return null;
 }
 
 /** A row that adds another 担当課, with its own texts, to the city half of the activity above. */
-export function readDepartmentRow(cells: string[]): DepartmentRow | null {
-	if (cells.slice(0, 9).some(Boolean)) return null;
-	const dept = [9, 8, 10].find((k) => isDepartmentCell(cells[k] ?? ''));
+export function readDepartmentRow(spec: Spec, cells: string[]): DepartmentRow | null {
+	const { empty_before, department_columns } = spec.added_department_row;
+	if (cells.slice(0, empty_before).some(Boolean)) return null;
+	const dept = department_columns.find((k) => isDepartmentCell(cells[k] ?? ''));
 	if (dept === undefined) return null;
-	return {
-		departmentCell: cells[dept],
-		departments: splitDepartments(cells[dept]),
-		status: cells[dept + 1] ?? '',
-		plan: cells[dept + 2] ?? '',
-		indicator: cells[dept + 3] ?? '',
-		result: cells[dept + 4] ?? '',
-		overflow: cells.slice(dept + 5).filter(Boolean)
-	};
+	return { description: '', departmentCell: cells[dept], departments: splitDepartments(cells[dept]), figures: figuresFrom(cells, dept + 1), overflow: cells.slice(dept + 5).filter(Boolean) };
 }

@@ -1,22 +1,35 @@
-import type { Measure } from '../../contract/tables';
-import { MeasureIds, measuresFromCell, type CellMeasureInput } from '../../template-kit/records';
-import { readQuantities } from '../../normalize/quantity';
-import { findFiscalYears } from '../../normalize/fiscal-year';
-import { fold, tidy } from '../../normalize/text';
+import type { Measure } from '../contract/tables';
+import { MeasureIds, measuresFromCell, type CellMeasureInput } from './records';
+import { readQuantities } from '../normalize/quantity';
+import { findFiscalYears } from '../normalize/fiscal-year';
+import { fold, tidy } from '../normalize/text';
 
 /**
- * Measures from the 山口市 cells, read with measuresFromCell and then adjusted for this report's
- * wording, which the shared reader leaves as it is:
- * - 25地区社協 counts 地区社協 (the unit is not 地区 followed by a label 社協 …);
- * - 委員1人あたりの年間活動日数 152日: the 1人 is the denominator of a rate, not a figure;
- * - a target printed with its year (H32(2020) 250人) keeps the year in fiscal_year, not in the label;
- * - 年2校, 年各1回, 毎年8校, 年間 … are targets for every year, 隔年1回 is not;
- * - 7部会 counts 部会 (committees), not 部 (copies);
- * - 29万円 and 16学級 are figures too: their units are read here (see LOCAL_UNITS);
+ * How reports word their figures, beyond what the shared quantity reader reads: measuresFromCell
+ * first, then these rules, which hold for the way Japanese reports write a figure, not for one city:
+ * - a figure followed by あたり is a rate's denominator (委員1人あたりの年間活動日数 152日), not a figure;
+ * - a target printed with its year (H32(2020) 250人) keeps the year in fiscal_year, not in its label;
+ * - 年2校, 年各1回, 毎年8校, 年間 … are targets for every year, 隔年1回 is not (隔年 is its qualifier);
  * - 1人ずつ: one each, so ずつ is kept as a qualifier;
- * - 月1回の…配達: once a month; 月 is the qualifier and what is counted follows the figure (as
- *   it does after a particle: 10団体へ29万円の助成).
+ * - 月1回の…配達: once a month; 月 is the qualifier and what is counted follows the figure (as it
+ *   does after a particle: 10団体へ29万円の助成);
+ * - a bare figure in brackets after a sentence counts what the sentence did.
+ * What a report prints that the vocabulary does not list is the template's data (`Wording`): units
+ * (29万円, 16学級) and units that run on into a longer one (25地区社協 counts 地区社協, 7部会 部会).
+ *
+ * Opt-in: a template reads its cells with cellMeasures where its spec says so; turning the rules on
+ * for a template that reads without them changes its records (its golden file will say which).
  */
+
+/** What one report prints that the shared vocabulary does not know. */
+export interface Wording {
+	/** units the quantity reader does not know, each read through a stand-in unit of the same length that it does */
+	units: readonly { unit: string; stand_in: string }[];
+	/** a unit that runs on into a longer one (地区 + 社協 = 地区社協) */
+	compound_units: readonly { unit: string; then: string }[];
+}
+
+export const NO_WORDING: Wording = { units: [], compound_units: [] };
 
 export interface ItemInput extends Omit<CellMeasureInput, 'text' | 'fiscal_year'> {
 	text: string;
@@ -66,32 +79,24 @@ function phraseAfter(text: string, at: number): string | null {
 	return m ? m[1] : null;
 }
 
-/**
- * Units this report prints that the shared reader does not know, each read through a stand-in unit
- * of the same length that it does know, so every offset into the text stays the same.
- */
-const LOCAL_UNITS: readonly { unit: string; standIn: string }[] = [
-	{ unit: '万円', standIn: '会場' },
-	{ unit: '学級', standIn: '教室' }
-];
-
-function withStandIns(text: string): string {
+/** The text with each local unit replaced by its stand-in, so every offset into the text stays the same. */
+function withStandIns(text: string, wording: Wording): string {
 	let out = text;
-	for (const { unit, standIn } of LOCAL_UNITS) out = out.replace(new RegExp(`(\\d)${unit}`, 'g'), `$1${standIn}`);
+	for (const { unit, stand_in } of wording.units) out = out.replace(new RegExp(`(\\d)${unit}`, 'g'), `$1${stand_in}`);
 	return out;
 }
 
 /** The unit as printed at a quantity's place: a local unit where the stand-in was read. */
-function printedUnit(printed: string, q: { start: number; end: number; unit: string }): string {
-	const local = LOCAL_UNITS.find((u) => u.standIn === q.unit && printed.slice(q.start, q.end).includes(u.unit));
+function printedUnit(printed: string, q: { start: number; end: number; unit: string }, wording: Wording): string {
+	const local = wording.units.find((u) => u.stand_in === q.unit && printed.slice(q.start, q.end).includes(u.unit));
 	return local ? local.unit : q.unit;
 }
 
-/** One measure list for a cell: the shared reader, then this report's adjustments, then final ids. */
-export function cellMeasures(ids: MeasureIds, input: ItemInput): Measure[] {
+/** One measure list for a cell: the shared reader, then the wording rules, then final ids. */
+export function cellMeasures(ids: MeasureIds, input: ItemInput, wording: Wording = NO_WORDING): Measure[] {
 	const scratch = new MeasureIds();
 	const printed = fold(tidy(input.read_as ?? input.text));
-	const reading = withStandIns(input.read_as ?? input.text);
+	const reading = withStandIns(input.read_as ?? input.text, wording);
 	const measures = measuresFromCell(scratch, { ...input, text: reading });
 	const raw = tidy(reading);
 	const folded = fold(raw);
@@ -113,13 +118,13 @@ export function cellMeasures(ids: MeasureIds, input: ItemInput): Measure[] {
 			return;
 		}
 		let label = m.label_ja;
-		let unit = printedUnit(printed, { ...q, unit: m.unit ?? '' });
-		if (unit === '地区' && after.startsWith('社協')) unit = '地区社協';
-		if (unit === '部' && after.startsWith('会')) unit = '部会';
+		let unit = printedUnit(printed, { ...q, unit: m.unit ?? '' }, wording);
+		const runsOn = wording.compound_units.find((c) => c.unit === unit && after.startsWith(c.then));
+		if (runsOn) unit = `${unit}${runsOn.then}`;
 		const prev = quantities[i - 1];
-		if (prev && prev.unit === '地区' && folded.slice(prev.end).startsWith('社協') && label?.startsWith('社協')) {
-			label = label.slice(2);
-		}
+		// 25地区社協の…: the words that made the unit longer are not the next figure's label.
+		const prevRanOn = prev && wording.compound_units.find((c) => c.unit === prev.unit && folded.slice(prev.end).startsWith(c.then));
+		if (prevRanOn && label?.startsWith(prevRanOn.then)) label = label.slice(prevRanOn.then.length);
 		if (carryLabel) {
 			label = `${carryLabel}${label ?? ''}`;
 			carryLabel = null;
@@ -184,9 +189,9 @@ const YEAR_OR_DATE = /(?:平成|令和|H|R)\s*(?:元|\d{1,2})(?:\s*[(（]\s*\d{4
  * Figures in a cell that no quantity took (児童館2, 年10ヵ所 …): the printed unit is not one the
  * shared reader knows, so the figure stays only in raw_text and the reader is told.
  */
-export function unreadFigures(text: string): string[] {
+export function unreadFigures(text: string, wording: Wording = NO_WORDING): string[] {
 	const folded = fold(tidy(text));
-	const taken = readQuantities(withStandIns(folded)).map((q) => [q.start, q.end] as const);
+	const taken = readQuantities(withStandIns(folded, wording)).map((q) => [q.start, q.end] as const);
 	const dates = [...folded.matchAll(YEAR_OR_DATE)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
 	const inside = (a: number, b: number) => [...taken, ...dates].some(([s, e]) => a >= s && b <= e);
 	const out: string[] = [];
