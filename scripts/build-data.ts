@@ -11,7 +11,17 @@ import { writeParquetFiles } from './lib/write-parquet';
 import { recoverDir, replaceDir } from './lib/swap-dir';
 import { ALL_TABLES } from '../src/lib/contract/index';
 
-const OUT = process.env.ATLAS_DATA_OUT ?? 'static/data';
+import { parseArgs } from 'node:util';
+import { buildSyntheticDataset } from './lib/synthetic-input';
+import { isSyntheticDir, refusePublishedPlace } from './lib/synthetic-dataset';
+
+/**
+ * --input DIR: a contract-shaped dataset written by `npm run synth` instead of data/sources (the same
+ * validation, common ground and writing); --out DIR: where to write (default static/data, or
+ * ATLAS_DATA_OUT). --only CODE[,FILE]: one source of data/sources.
+ */
+const { values: args } = parseArgs({ options: { input: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } } });
+const OUT = args.out ?? process.env.ATLAS_DATA_OUT ?? 'static/data';
 
 /**
  * Fault injection for the kill test (test/unit/pipeline/kill.test.ts): ATLAS_KILL_AT=<step> makes
@@ -26,10 +36,14 @@ async function main(): Promise<void> {
 	const stagedPrefix = `.${basename(OUT)}-tmp-`;
 	for (const what of recoverDir(OUT, stagedPrefix)) console.log(`data: a previous run was cut short: ${what}`);
 	step('recovered');
-	const onlyAt = process.argv.indexOf('--only');
-	const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : undefined;
+	const only = args.only?.split(',').filter(Boolean);
 	const dataDir = process.env.ATLAS_DATA_DIR;
-	const { dataset, quality } = buildDataset({ only, ...(dataDir ? { dataDir, sourcesDir: join(dataDir, 'sources') } : {}) });
+	if (args.input && !isSyntheticDir(args.input)) throw new Error(`--input ${args.input}: not a folder written by npm run synth (no SYNTHETIC.json)`);
+	// Synthetic rows never reach the published data or the site built from it.
+	if (args.input) refusePublishedPlace(OUT);
+	const { dataset, quality } = args.input
+		? await buildSyntheticDataset(args.input)
+		: buildDataset({ only, ...(dataDir ? { dataDir, sourcesDir: join(dataDir, 'sources') } : {}) });
 	step('dataset-built');
 	const parent = dirname(OUT);
 	mkdirSync(parent, { recursive: true });

@@ -29,9 +29,11 @@ export function validateRows<T>(table: TableDef, rows: readonly unknown[], place
 	const out: T[] = [];
 	const idColumn = Object.keys(table.schema.shape)[0];
 	const seen = new Set<string>();
+	// One strict schema per table: building it again for every row cost more than checking the row.
+	const strict = table.schema.strict();
 	for (const row of rows) {
 		const rec = row as Record<string, unknown>;
-		const parsed = table.schema.strict().safeParse(row);
+		const parsed = strict.safeParse(row);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			throw new ValidationError(table.name, placeOf(rec), issue.path.join('.') || '(record)', issue.message, String(rec[idColumn] ?? '') || null);
