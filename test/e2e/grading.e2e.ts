@@ -22,5 +22,5 @@ test('the grading page shows how many grades each municipality gave and lists th
 		if (n) await expect(page.locator(`[data-testid="generosity"] tr[data-muni="${m.muni_code}"] [data-col="evaluations"]`)).toHaveText(n.toLocaleString('en-GB'));
 		else await expect(page.getByTestId('ungraded')).toContainText(String(m.name_en));
 	}
-	await expect(page.getByTestId('chart-grade-spread')).toHaveAttribute('data-rendered', 'plot');
+	await expect(page.getByTestId('chart-grade-spread')).toHaveAttribute('data-rendered', 'browser');
 });

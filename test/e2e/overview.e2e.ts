@@ -77,7 +77,7 @@ test('every chart offers its data as a keyboard-reachable table and downloads as
 	const municipalities = await readTable('municipalities');
 	await page.goto('/');
 	const chart = page.getByTestId('chart-initiatives-per-municipality');
-	await expect(chart).toHaveAttribute('data-rendered', 'plot');
+	await expect(chart).toHaveAttribute('data-rendered', 'browser');
 	const summary = chart.locator('summary');
 	await summary.focus();
 	await page.keyboard.press('Enter');

@@ -18,7 +18,7 @@ test('the theme page lists every salon initiative across municipalities and says
 	const callout = page.getByTestId('theme-lacking');
 	if (lacking.length) for (const m of lacking) await expect(callout).toContainText(String(m.name_ja));
 	else await expect(callout).toHaveText('すべての市区町村にこのテーマの取組があります。');
-	await expect(page.getByTestId('chart-theme-salon-count')).toHaveAttribute('data-rendered', 'plot');
+	await expect(page.getByTestId('chart-theme-salon-count')).toHaveAttribute('data-rendered', 'browser');
 	expect(offsite).toEqual([]);
 	expect(consoleErrors).toEqual([]);
 });

@@ -214,5 +214,6 @@ export const dashboard: Messages = {
 	chart_failed: { ja: 'グラフを描けませんでした', en: 'The chart could not be drawn' },
 	chart_table: { ja: 'データを表で見る', en: 'Show the data as a table' },
 	download_svg: { ja: 'SVG をダウンロード', en: 'Download SVG' },
-	download_csv: { ja: 'CSV をダウンロード', en: 'Download CSV' }
+	download_csv: { ja: 'CSV をダウンロード', en: 'Download CSV' },
+	download_png: { ja: 'PNG をダウンロード', en: 'Download PNG' }
 };

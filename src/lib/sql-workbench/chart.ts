@@ -1,4 +1,7 @@
+import * as Plot from '@observablehq/plot';
 import type { ColumnKind } from './cells';
+import { OKABE_ITO } from '../components/charts/palette';
+import { categoryMargin, type ChartSpec as PlotSpec } from '../components/charts/plot-render';
 
 /**
  * The quick chart of a result: which kind of chart and which columns, chosen from the result's
@@ -48,4 +51,72 @@ export function chartProblem(spec: ChartSpec, columns: readonly ChartColumn[]): 
 	if (spec.kind === 'heatmap' && (!has(spec.y) || !has(spec.color))) return 'missing';
 	if ((spec.kind === 'dot' || spec.kind === 'line') && !has(spec.y)) return 'missing';
 	return null;
+}
+
+/** A charted row: numbers as numbers, everything else as the grid's text. */
+export type ChartDatum = Record<string, string | number | null>;
+
+export interface QuickChartLabels {
+	title: string;
+	/** the axis label of a count of rows */
+	count: string;
+}
+
+/** Distinct values in their natural order: the colour domain, so that the legend lists what Plot draws. */
+export function colourDomain(data: readonly ChartDatum[], key: string): string[] {
+	return [...new Set(data.map((r) => String(r[key] ?? '')))].sort((a, b) => a.localeCompare(b, 'ja', { numeric: true }));
+}
+
+/**
+ * The Plot spec of a quick chart, drawn by the site's one chart component like every other chart.
+ * Colours: Okabe–Ito for categories, viridis for the heatmap's cells (their values are written in).
+ */
+export function quickChartSpec(s: ChartSpec, data: readonly ChartDatum[], labels: QuickChartLabels): PlotSpec {
+	const distinct = (key: string) => new Set(data.map((r) => r[key])).size;
+	const texts = (key: string) => [...new Set(data.map((r) => String(r[key] ?? '')))];
+	const color = s.color && s.kind !== 'heatmap' ? { domain: colourDomain(data, s.color), range: OKABE_ITO, type: 'categorical' as const } : undefined;
+	const stroke = s.color ? (r: ChartDatum) => String(r[s.color!] ?? '') : OKABE_ITO[0];
+	return (width) => {
+		const common = { width, ariaLabel: labels.title };
+		switch (s.kind) {
+			case 'bar': {
+				const { margin, fit } = categoryMargin(texts(s.x), width);
+				const y = (r: ChartDatum) => String(r[s.x] ?? '');
+				const bar = s.y
+					? Plot.barX(data, { y, x: s.y, fill: stroke, sort: { y: null } })
+					: Plot.barX(data, Plot.groupY({ x: 'count' }, { y, fill: stroke }));
+				const height = Math.min(2400, 60 + distinct(s.x) * 24);
+				return { ...common, height, marginLeft: margin, color, x: { label: s.y ?? labels.count, grid: true }, y: { label: s.x, labelAnchor: 'top', tickFormat: fit }, marks: [bar, Plot.ruleX([0])] };
+			}
+			case 'dot':
+				return { ...common, color, x: { label: s.x, grid: true }, y: { label: s.y, grid: true }, marks: [Plot.dot(data, { x: s.x, y: s.y!, stroke })] };
+			case 'line':
+				return {
+					...common,
+					color,
+					x: { label: s.x, tickFormat: (d: unknown) => String(d) },
+					y: { label: s.y, grid: true },
+					marks: [Plot.line(data, { x: s.x, y: s.y!, stroke, marker: true, sort: s.x })]
+				};
+			case 'heatmap': {
+				const { margin, fit } = categoryMargin(texts(s.y!), width);
+				// Rotated labels need room below in proportion to their length.
+				const marginBottom = Math.min(220, 40 + Math.max(...texts(s.x).map((t) => t.length)) * 8);
+				return {
+					...common,
+					width: Math.max(width, margin + distinct(s.x) * 28),
+					height: Math.min(2400, marginBottom + 60 + distinct(s.y!) * 26),
+					marginLeft: margin,
+					marginBottom,
+					color: { type: 'linear' as const, scheme: 'viridis' as const, label: s.color! },
+					x: { label: s.x, tickRotate: -40 },
+					y: { label: s.y, labelAnchor: 'top' as const, tickFormat: fit },
+					marks: [
+						Plot.cell(data, { x: s.x, y: s.y!, fill: s.color! }),
+						Plot.text(data, { x: s.x, y: s.y!, text: s.color!, fill: 'white', stroke: 'black', strokeWidth: 2, paintOrder: 'stroke' })
+					]
+				};
+			}
+		}
+	};
 }

@@ -31,15 +31,3 @@ export function toJson(columns: readonly ResultColumn[], rowCount: number): stri
 	}
 	return JSON.stringify(rows, bigintReplacer, 1);
 }
-
-/** Offer bytes or text as a file download (a blob: URL, nothing leaves the machine). */
-export function download(name: string, data: BlobPart, type: string): void {
-	const url = URL.createObjectURL(new Blob([data], { type }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = name;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -4,6 +4,8 @@ import { toCsvDocument } from '../../csv';
 export interface ChartColumn {
 	key: string;
 	label: string;
+	/** a ratio shown as a percentage in the table (the CSV keeps the ratio itself) */
+	percent?: boolean;
 }
 
 export type ChartRow = Record<string, string | number | null>;
@@ -14,16 +16,4 @@ export function toCsv(columns: readonly ChartColumn[], rows: readonly ChartRow[]
 		columns.map((c) => c.label),
 		rows.map((r) => columns.map((c) => r[c.key] ?? null))
 	);
-}
-
-/** Offer text as a file download from the page itself (no server round trip). */
-export function download(filename: string, type: string, text: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = filename;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,0 +1,8 @@
+import { parseHTML } from 'linkedom';
+import { provideServerDocument } from '$lib/components/charts/plot-render';
+
+// Prerendered charts are Observable Plot's own drawing: Plot needs a document to build its SVG in, and
+// the server has none, so linkedom (a small DOM for servers) gives it one. One document serves every
+// chart of the build: Plot only creates detached elements in it.
+let doc: Document | null = null;
+provideServerDocument(() => (doc ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document));
