@@ -1,11 +1,12 @@
 import { readReport } from '../../../src/lib/template-kit/read';
 import { describe, expect, it } from 'vitest';
-import { niigataMinami2021 } from '../../../src/lib/adapters/niigata-minami-2021';
 import { SourceError, type AdapterResult, type SourceDocument } from '../../../src/lib/adapters/adapter';
 import type { Correction } from '../../../src/lib/contract/manifest';
 import { ingest } from '../../../src/lib/pipeline/ingest';
 import { ADAPTERS } from '../../../src/lib/adapters/registry';
 import { loadCorrections, loadDocument, loadManifest, loadSchemes } from '../../../scripts/lib/sources';
+
+const niigataMinami2021 = ADAPTERS.get('niigata-minami-2021')!;
 
 const entry = loadManifest().sources.find((s) => s.adapter === 'niigata-minami-2021')!;
 const doc = loadDocument(entry);

@@ -1,7 +1,10 @@
 import { SourceError } from '../adapter';
 import type { QualityWarning } from '../../contract/quality';
 import { foldLookalikes, tidy } from '../../normalize/text';
-import type { ColumnHeader, Item, Layout } from './layout';
+import type { Item, Layout } from '../../template-kit/page-layout';
+import type { Block, SourceText } from '../../template-kit/wrapped-cells';
+import type { ColumnHeader } from './header';
+import type { Spec } from './spec';
 import type { CorrectionBook } from '../../template-kit/corrections';
 import { COUNCIL_NAMES, departmentSuffixes } from '../../template-kit/departments';
 import { VOCABULARY, alternation } from '../../template-kit/vocabulary';
@@ -15,23 +18,6 @@ import { VOCABULARY, alternation } from '../../template-kit/vocabulary';
  * Between the 評価 of one row and the 担当部署 of the next lie the comment of the first and the
  * name and 概要 of the second; text blocks (runs of lines between blank lines) tell them apart.
  */
-
-export const FIELD = {
-	name: '具体的な取り組み・事業',
-	summary: '概要',
-	department: '担当部署',
-	grade: '評価',
-	comment: 'コメント・課題等',
-	remark: '備考'
-} as const;
-
-export interface SourceText {
-	line: number;
-	/** the text as printed (leading indentation kept: it marks a new item in a cell) */
-	text: string;
-}
-/** The lines of one cell, in order. */
-export type Block = SourceText[];
 
 export interface GoalHeading {
 	line: number;
@@ -66,13 +52,18 @@ export interface Section {
 	rows: Row[];
 }
 
-/** A department (data/vocabulary.json's endings and the council's names) opening the 担当部署 cell. */
-const DEPARTMENT_START = new RegExp(`^(?:\\S{1,8}(?:${alternation(departmentSuffixes(['課']))})|${COUNCIL_NAMES})$`);
-/** Further bodies listed under the first one in the 担当部署 cell. */
-const DEPARTMENT_MORE = new RegExp(`^(?:\\S{1,12}(?:${alternation(VOCABULARY.departments.suffixes)})|${COUNCIL_NAMES}|NPO法人)$`);
+/**
+ * The department (the spec's endings of data/vocabulary.json, and the council's names) that opens
+ * the 担当部署 cell, and the further bodies listed under it.
+ */
+function departmentPatterns({ departments: d }: Spec) {
+	return {
+		start: new RegExp(`^(?:\\S{1,${d.first_chars}}(?:${alternation(departmentSuffixes(d.first))})|${COUNCIL_NAMES})$`),
+		more: new RegExp(`^(?:\\S{1,${d.more_chars}}(?:${alternation(VOCABULARY.departments.suffixes)})|${COUNCIL_NAMES}|${alternation(d.more_names)})$`)
+	};
+}
 
 const tokens = (text: string) => text.trim().split(/ +/).filter(Boolean);
-const isGrade = (token: string) => /^[A-Z]$/.test(foldLookalikes(token));
 /** A 概要 or comment is written in sentences; a name never is. */
 const endsSentence = (block: Block) => /。[）)」』]?$/.test(tidy(block[block.length - 1].text));
 
@@ -84,7 +75,7 @@ interface DepartmentAnchor {
 	brokenOverTwoLines: boolean;
 }
 
-function findDepartment(item: Item, next: Item | undefined): DepartmentAnchor | null {
+function findDepartment(item: Item, next: Item | undefined, DEPARTMENT_START: RegExp): DepartmentAnchor | null {
 	if (item.kind !== 'text') return null;
 	const words = tokens(item.text);
 	for (let k = 0; k < words.length; k++) {
@@ -116,7 +107,11 @@ export interface RowReading {
 	warnings: QualityWarning[];
 }
 
-export function readRows(file: string, layout: Layout, book: CorrectionBook): RowReading {
+export function readRows(spec: Spec, file: string, layout: Layout<ColumnHeader>, book: CorrectionBook): RowReading {
+	const FIELD = spec.fields;
+	const { start: DEPARTMENT_START, more: DEPARTMENT_MORE } = departmentPatterns(spec);
+	const grade = new RegExp(spec.grade, 'u');
+	const isGrade = (token: string) => grade.test(foldLookalikes(token));
 	const items = layout.items;
 	const sections: Section[] = [];
 	const warnings: QualityWarning[] = [];
@@ -158,10 +153,10 @@ export function readRows(file: string, layout: Layout, book: CorrectionBook): Ro
 			return;
 		}
 		const section = current();
-		if (!section) throw new SourceError(file, h.line, '目標', `${h.code} before any （１） heading`);
+		if (!section) throw new SourceError(file, h.line, FIELD.heading, `${h.code} before any （１） heading`);
 		const prev = section.headings[section.headings.length - 1];
 		if (h.number !== prev.number + 1) {
-			warnings.push({ source_file: file, line: h.line, column: null, field: '目標', code: 'goal_numbering_gap', message: `${h.code} follows ${prev.code}`, raw: `${h.code}${h.title}`, initiative_id: null });
+			warnings.push({ source_file: file, line: h.line, column: null, field: FIELD.heading, code: 'goal_numbering_gap', message: `${h.code} follows ${prev.code}`, raw: `${h.code}${h.title}`, initiative_id: null });
 		}
 		section.headings.push(heading);
 	};
@@ -211,7 +206,7 @@ export function readRows(file: string, layout: Layout, book: CorrectionBook): Ro
 				closeRow(part);
 				return null;
 			}
-			if (!lastRow) throw new SourceError(file, anchorLine, '目標', 'a row before any （１） heading');
+			if (!lastRow) throw new SourceError(file, anchorLine, FIELD.heading, 'a row before any （１） heading');
 			const blocks = blocksOf(part);
 			// The comment hangs on the 評価 line when no blank line follows it; otherwise it is the
 			// first of three blocks, or the first of two when it ends a sentence (a name never does).
@@ -244,7 +239,7 @@ export function readRows(file: string, layout: Layout, book: CorrectionBook): Ro
 	let between: Item[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const item = items[i];
-		const anchor = findDepartment(item, items[i + 1]);
+		const anchor = findDepartment(item, items[i + 1], DEPARTMENT_START);
 		if (!anchor || item.kind !== 'text') {
 			between.push(item);
 			continue;
@@ -324,7 +319,7 @@ export function readRows(file: string, layout: Layout, book: CorrectionBook): Ro
 					continue;
 				}
 			}
-			if (findDepartment(it, items[j + 1])) {
+			if (findDepartment(it, items[j + 1], DEPARTMENT_START)) {
 				throw new SourceError(file, it.line, FIELD.grade, `no 評価 mark for the row whose 担当部署 is at line ${item.line}`);
 			}
 			const words = tokens(it.text);

@@ -1,11 +1,14 @@
-import type { Measure } from '../../contract/tables';
-import { isNoValue, readQuantities, type Quantity } from '../../normalize/quantity';
-import { fold, joinBrokenLines, tidy, unwrapName } from '../../normalize/text';
-import { MeasureIds, measuresFromCell } from '../../template-kit/records';
-import type { Block } from './rows';
-import { VOCABULARY, alternation } from '../../template-kit/vocabulary';
+import type { Measure } from '../contract/tables';
+import { isNoValue, readQuantities, type Quantity } from '../normalize/quantity';
+import { fold, joinBrokenLines, tidy, unwrapName } from '../normalize/text';
+import { MeasureIds, measuresFromCell } from './records';
+import { VOCABULARY, alternation } from './vocabulary';
 
 /**
+ * Cells of a PDF's text where the table's cells come as the lines the PDF wrapped them into. General:
+ * any template whose text keeps a cell's printed lines (南区) reads them here, with its spec's
+ * `Wrapping` (the phrases its reports close an item with, how short a line must stop).
+ *
  * Cell text. The PDF wrapped every cell at its column's width, so most line breaks fall inside a
  * word (ネット|ワーク) and vanish when the lines are joined. A break ends an item of a list when the
  * line before it closes one (a count with its unit, a bracket, a sentence, a phrase such as
@@ -19,14 +22,28 @@ import { VOCABULARY, alternation } from '../../template-kit/vocabulary';
  * line before it looks like a wrapped one.
  */
 
+export interface SourceText {
+	line: number;
+	/** the text as printed (leading indentation kept: it marks a new item in a cell) */
+	text: string;
+}
+/** The lines of one cell, in order. */
+export type Block = SourceText[];
+
+/** How a template's cells wrap: what no rule common to every report can know. */
+export interface Wrapping {
+	/** phrases (patterns) that close an item of what was done (…の開催, …を掲載, 随時) */
+	item_ends: readonly string[];
+	/** how much shorter than the column a line must be to end an item (display width: 6 = three full-width characters) */
+	item_short_by: number;
+	/** the same for a comment's paragraph: any line, a line that ends a sentence, a line of full-width characters only */
+	paragraph_short_by: { any: number; sentence: number; full_width: number };
+}
+
 /** A counting unit, as data/vocabulary.json lists them. */
 const UNIT = `(?:${alternation(VOCABULARY.units.counting)})`;
-/** Phrases that close an item of what was done; 全戸 only as a value after a space (新生児訪問　全戸), not in …全戸|訪問. */
-const PHRASE_END = '(?:の開催|の発信|の推進|活動推進|を掲載|[\\s\\u3000]全戸)';
-const ITEM_END = new RegExp(`(?:[0-9０-９][\\s\\u3000]*${UNIT}(?:以上|以下|程度|強|弱)?|[）)。]|${PHRASE_END}|随時|適宜)$`);
 const CONTINUES = new RegExp(`^(?:[（(）)]|(?:延べ|約|計)?[0-9０-９][0-9０-９,，.．]*[\\s\\u3000]*${UNIT})`);
-/** How much shorter than the column a line must be to end an item: three full-width characters. */
-const SHORT_BY = 6;
+const SENTENCE_END = /。(?:[（(][^（()）]*[）)])?$/;
 
 /** Printed width: full-width characters count two, ASCII and half-width kana one. */
 export function displayWidth(text: string): number {
@@ -55,65 +72,76 @@ function leadingLabel(text: string): string | null {
 	return first?.label && fold(t).startsWith(first.label) ? first.label : null;
 }
 
-/** The items of a cell. */
-export function cellItems(block: Block, context: ItemContext = {}): string[] {
-	const { columnWidth = 0, rowLabels, joined } = context;
-	const items: string[][] = [];
-	block.forEach((l, n) => {
-		const indented = /^[\s\u3000]/.test(l.text);
-		const prev = n ? block[n - 1].text.replace(/[\s\u3000]+$/, '') : '';
-		const prevEnds = ITEM_END.test(prev) || (columnWidth > 0 && displayWidth(prev) <= columnWidth - SHORT_BY);
-		const label = rowLabels?.size ? leadingLabel(l.text) : null;
-		const sameItemAsRow = label !== null && rowLabels!.has(label);
-		const starts = !items.length || (!joined?.has(l.line) && (indented || sameItemAsRow || (prevEnds && !CONTINUES.test(tidy(l.text)))));
-		if (starts) items.push([l.text]);
-		else items[items.length - 1].push(l.text);
-	});
-	return items.map((lines) => joinBrokenLines(lines)).filter(Boolean);
-}
-
-/** The labels a cell counts, for reading the row's other cells. */
-export function cellLabels(block: Block, context: ItemContext = {}): Set<string> {
-	const labels = cellItems(block, context).flatMap((item) => readQuantities(tidy(item)).map((q) => q.label));
-	return new Set(labels.filter((l): l is string => l !== null));
-}
-
-/** A cell as one tidy text: its items separated by a space. */
-export function blockText(block: Block, context: ItemContext = {}): string {
-	return tidy(cellItems(block, context).join(' '));
-}
-
 /**
  * A comment or 備考: sentences wrapped at the column's width. A line that stops well short of the
  * column ends a paragraph, and an indented line starts an item; both are kept apart by a space.
  * Comments mix in half-width dates and counts whose printed width varies, so a paragraph's last
- * line must be shorter by five full-width characters, unless the line's width is certain: a line
- * that ends a sentence (。, or 。 and an aside in brackets) needs to be two characters short, and
- * a line of full-width characters only that does not stop at a comma (関係機関合同研修会：コロナ禍
- * により中止) three.
+ * line must be shorter than others (南区: by five full-width characters), unless the line's width is
+ * certain: a line that ends a sentence (。, or 。 and an aside in brackets), or a line of full-width
+ * characters only that does not stop at a comma (関係機関合同研修会：コロナ禍により中止).
  */
-const PARAGRAPH_SHORT_BY = 10;
-const SENTENCE_SHORT_BY = 4;
-const FULL_WIDTH_SHORT_BY = 6;
-const SENTENCE_END = /。(?:[（(][^（()）]*[）)])?$/;
-
-function endsParagraph(line: string, columnWidth: number): boolean {
+function endsParagraph(line: string, columnWidth: number, by: Wrapping['paragraph_short_by']): boolean {
 	if (columnWidth <= 0) return false;
 	const width = displayWidth(line);
-	if (width <= columnWidth - PARAGRAPH_SHORT_BY) return true;
-	if (SENTENCE_END.test(line)) return width <= columnWidth - SENTENCE_SHORT_BY;
+	if (width <= columnWidth - by.any) return true;
+	if (SENTENCE_END.test(line)) return width <= columnWidth - by.sentence;
 	const fullWidth = [...line].every((ch) => displayWidth(ch) === 2);
-	return fullWidth && !/[、，,]$/.test(line) && width <= columnWidth - FULL_WIDTH_SHORT_BY;
+	return fullWidth && !/[、，,]$/.test(line) && width <= columnWidth - by.full_width;
 }
 
-export function noteText(block: Block, columnWidth = 0): string {
-	const items: string[][] = [];
-	block.forEach((l, n) => {
-		const prev = n ? block[n - 1].text.replace(/[\s\u3000]+$/, '') : '';
-		if (!items.length || /^[\s\u3000]/.test(l.text) || endsParagraph(prev, columnWidth)) items.push([l.text]);
-		else items[items.length - 1].push(l.text);
-	});
-	return tidy(items.map((lines) => joinBrokenLines(lines)).join(' '));
+/** The cells of one template, read with its wrapping. */
+export class WrappedCells {
+	private readonly itemEnd: RegExp;
+
+	constructor(private readonly wrapping: Wrapping) {
+		this.itemEnd = new RegExp(`(?:[0-9０-９][\\s\\u3000]*${UNIT}(?:以上|以下|程度|強|弱)?|[）)。]|${wrapping.item_ends.join('|')})$`);
+	}
+
+	/** The items of a cell. */
+	items(block: Block, context: ItemContext = {}): string[] {
+		const { columnWidth = 0, rowLabels, joined } = context;
+		const items: string[][] = [];
+		block.forEach((l, n) => {
+			const indented = /^[\s\u3000]/.test(l.text);
+			const prev = n ? block[n - 1].text.replace(/[\s\u3000]+$/, '') : '';
+			const prevEnds = this.itemEnd.test(prev) || (columnWidth > 0 && displayWidth(prev) <= columnWidth - this.wrapping.item_short_by);
+			const label = rowLabels?.size ? leadingLabel(l.text) : null;
+			const sameItemAsRow = label !== null && rowLabels!.has(label);
+			const starts = !items.length || (!joined?.has(l.line) && (indented || sameItemAsRow || (prevEnds && !CONTINUES.test(tidy(l.text)))));
+			if (starts) items.push([l.text]);
+			else items[items.length - 1].push(l.text);
+		});
+		return items.map((lines) => joinBrokenLines(lines)).filter(Boolean);
+	}
+
+	/** The labels a cell counts, for reading the row's other cells. */
+	labels(block: Block, context: ItemContext = {}): Set<string> {
+		const labels = this.items(block, context).flatMap((item) => readQuantities(tidy(item)).map((q) => q.label));
+		return new Set(labels.filter((l): l is string => l !== null));
+	}
+
+	/** A cell as one tidy text: its items separated by a space. */
+	text(block: Block, context: ItemContext = {}): string {
+		return tidy(this.items(block, context).join(' '));
+	}
+
+	note(block: Block, columnWidth = 0): string {
+		const items: string[][] = [];
+		block.forEach((l, n) => {
+			const prev = n ? block[n - 1].text.replace(/[\s\u3000]+$/, '') : '';
+			if (!items.length || /^[\s\u3000]/.test(l.text) || endsParagraph(prev, columnWidth, this.wrapping.paragraph_short_by)) items.push([l.text]);
+			else items[items.length - 1].push(l.text);
+		});
+		return tidy(items.map((lines) => joinBrokenLines(lines)).join(' '));
+	}
+
+	/**
+	 * The measures of one figure cell: one per count, each labelled from its own item, all keeping
+	 * the whole cell as raw_text; a cell without counts is one statement.
+	 */
+	figures(ids: MeasureIds, input: FigureInput): Measure[] {
+		return figureMeasures(this, ids, input);
+	}
 }
 
 /** A name or a 概要: wrapped lines joined, no spaces left between Japanese words. */
@@ -163,12 +191,8 @@ export interface FigureInput {
 	context: ItemContext;
 }
 
-/**
- * The measures of one figure cell: one per count, each labelled from its own item, all keeping
- * the whole cell as raw_text; a cell without counts is one statement.
- */
-export function figureMeasures(ids: MeasureIds, input: FigureInput): Measure[] {
-	const raw = blockText(input.block, input.context);
+function figureMeasures(cells: WrappedCells, ids: MeasureIds, input: FigureInput): Measure[] {
+	const raw = cells.text(input.block, input.context);
 	const base = {
 		initiative_id: input.initiative_id,
 		kind: input.kind,
@@ -182,7 +206,7 @@ export function figureMeasures(ids: MeasureIds, input: FigureInput): Measure[] {
 	// Items not carried out follow the cell's figures, so the figures keep their order.
 	const undone: Measure[] = [];
 	if (!isNoValue(raw)) {
-		for (const item of cellItems(input.block, input.context)) {
+		for (const item of cells.items(input.block, input.context)) {
 			const planned = isPlanned(input.kind, item);
 			for (const text of clauses(tidy(item))) {
 				const quantities = readQuantities(text);
