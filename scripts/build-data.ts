@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 	mkdirSync(tmp);
 	step('staging-created');
 	try {
-		await writeParquetFiles(tmp, ALL_TABLES, dataset, (table) => step(`wrote-${table}`));
+		await writeParquetFiles(tmp, ALL_TABLES, dataset, (table) => step(`wrote-${table}`), { synthetic: Boolean(args.input), datasetVersion: quality.dataset_version });
 		writeFileSync(join(tmp, 'quality.json'), JSON.stringify(quality, null, '\t') + '\n');
 		step('wrote-quality');
 		replaceDir(OUT, tmp, step);

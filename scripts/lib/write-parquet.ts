@@ -4,6 +4,7 @@ const VARCHAR_LIST = LIST(VARCHAR);
 const INTEGER_LIST = LIST(INTEGER);
 import { columnsOf, type TableDef, type ColumnInfo } from '../../src/lib/contract/column';
 import { writeDatabaseFile } from './write-database';
+import { writePartitions } from './write-partitions';
 
 function appendValue(appender: DuckDBAppender, col: ColumnInfo, value: unknown): void {
 	if (value === null || value === undefined) return appender.appendNull();
@@ -49,7 +50,8 @@ export async function writeParquetFiles(
 	dir: string,
 	tables: readonly TableDef[],
 	data: Record<string, readonly Record<string, unknown>[]>,
-	written: (table: string) => void = () => {}
+	written: (table: string) => void = () => {},
+	options: { synthetic: boolean; datasetVersion: string } = { synthetic: false, datasetVersion: '' }
 ): Promise<void> {
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 	const conn = await instance.connect();
@@ -57,9 +59,12 @@ export async function writeParquetFiles(
 		for (const table of tables) {
 			await loadTable(conn, table, data[table.name] ?? []);
 			const path = `${dir}/${table.name}.parquet`.replace(/'/g, "''");
-			await conn.run(`COPY "${table.name}" TO '${path}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000)`);
+			const metadata = options.synthetic ? `, KV_METADATA {synthetic: 'true'}` : '';
+			await conn.run(`COPY "${table.name}" TO '${path}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000${metadata})`);
 			written(table.name);
 		}
+		await writePartitions(conn, dir, tables, options);
+		written('partitions');
 		await writeDatabaseFile(conn, dir, tables);
 	} finally {
 		conn.closeSync();

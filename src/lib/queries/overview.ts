@@ -15,9 +15,11 @@ export interface MunicipalitySummary {
 	evaluations: number;
 }
 
-/** One row per municipality with its report year, grading scheme and record counts. */
-export async function municipalitySummaries(db: Connector): Promise<MunicipalitySummary[]> {
-	return db.query<MunicipalitySummary & Record<string, unknown>>(`
+/**
+ * One row per municipality with its report year, grading scheme and record counts. The SQL is
+ * exported because the pipeline writes its answer as the national summary (summary/municipalities.parquet).
+ */
+export const MUNICIPALITY_SUMMARIES_SQL = `
 		SELECT m.muni_code, m.name_ja, m.name_en, m.prefecture_ja, m.prefecture_en,
 		       p.report_fiscal_year, p.scheme_id,
 		       (SELECT any_value(g.grade) FROM grading_schemes g WHERE g.scheme_id = p.scheme_id) IS NOT NULL AS has_scheme,
@@ -28,7 +30,10 @@ export async function municipalitySummaries(db: Connector): Promise<Municipality
 		            WHERE x.initiative_id IS NULL AND q.muni_code = m.muni_code) AS measures,
 		       (SELECT count(*) FROM evaluations e JOIN initiatives i USING (initiative_id) WHERE i.muni_code = m.muni_code) AS evaluations
 		FROM municipalities m JOIN plans p USING (muni_code)
-		ORDER BY m.muni_code`);
+		ORDER BY m.muni_code`;
+
+export async function municipalitySummaries(db: Connector): Promise<MunicipalitySummary[]> {
+	return db.query<MunicipalitySummary & Record<string, unknown>>(MUNICIPALITY_SUMMARIES_SQL);
 }
 
 /** Total initiatives: the figure the status line checks once DuckDB-wasm is up. */
@@ -50,9 +55,8 @@ export interface Headline {
 	interim_achievements: number;
 }
 
-/** The headline figures of the dataset, in one query. */
-export async function headline(db: Connector): Promise<Headline> {
-	const [row] = await db.query<Headline & Record<string, unknown>>(`
+/** The headline figures of the dataset, in one query (also written as summary/headline.parquet). */
+export const HEADLINE_SQL = `
 		SELECT (SELECT count(*) FROM municipalities) AS municipalities,
 		       (SELECT count(*) FROM initiatives) AS initiatives,
 		       (SELECT count(*) FROM measures) AS measures,
@@ -61,7 +65,10 @@ export async function headline(db: Connector): Promise<Headline> {
 		       (SELECT count(*) FROM themes) AS themes,
 		       (SELECT count(DISTINCT initiative_id) FROM initiative_themes) AS themed_initiatives,
 		       (SELECT count(*) FROM achievements) AS achievements,
-		       (SELECT count(*) FROM achievements WHERE ${INTERIM_PAIR}) AS interim_achievements`);
+		       (SELECT count(*) FROM achievements WHERE ${INTERIM_PAIR}) AS interim_achievements`;
+
+export async function headline(db: Connector): Promise<Headline> {
+	const [row] = await db.query<Headline & Record<string, unknown>>(HEADLINE_SQL);
 	return row;
 }
 
@@ -98,7 +105,12 @@ export interface ThemeMatrix {
  */
 export async function themeMatrix(db: Connector): Promise<ThemeMatrix> {
 	const themes = await db.query<ThemeLabel & Record<string, unknown>>('SELECT theme_id, label_ja, label_en FROM themes ORDER BY theme_id');
-	const cells = await db.query<MatrixCell & Record<string, unknown>>(`
+	const cells = await db.query<MatrixCell & Record<string, unknown>>(THEME_MATRIX_SQL);
+	return { themes, cells };
+}
+
+/** The cells of the theme × municipality matrix (also written as summary/theme_matrix.parquet). */
+export const THEME_MATRIX_SQL = `
 		WITH it AS (
 			SELECT DISTINCT t.theme_id, i.muni_code, i.initiative_id
 			FROM initiative_themes t JOIN initiatives i USING (initiative_id)
@@ -113,6 +125,4 @@ export async function themeMatrix(db: Connector): Promise<ThemeMatrix> {
 		       median(ach.ratio) AS achievement, count(ach.ratio) AS paired, coalesce(sum(ach.interim), 0)::INTEGER AS interim
 		FROM it LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)
 		GROUP BY it.theme_id, it.muni_code
-		ORDER BY it.theme_id, it.muni_code`);
-	return { themes, cells };
-}
+		ORDER BY it.theme_id, it.muni_code`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_TABLES } from '../../../src/lib/contract/index';
@@ -23,7 +23,14 @@ function runData(out: string, env: Record<string, string> = {}, args: string[] =
 	return { status: r.status, signal: r.signal, output: `${r.stdout}${r.stderr}` };
 }
 
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+// Every file, the partitions under parquet/ included (paths relative to the folder).
+const snapshot = (dir: string) =>
+	Object.fromEntries(
+		(readdirSync(dir, { recursive: true }) as string[])
+			.filter((f) => statSync(join(dir, f)).isFile())
+			.sort()
+			.map((f) => [f, readFileSync(join(dir, f))])
+	);
 type Snapshot = Record<string, Buffer>;
 const same = (a: Snapshot, b: Snapshot) => Object.keys(a).join() === Object.keys(b).join() && Object.keys(a).every((k) => a[k].equals(b[k]));
 

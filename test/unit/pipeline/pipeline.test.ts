@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../../../src/lib/pipeline/ingest';
@@ -20,7 +20,14 @@ function runData(out: string, env: Record<string, string> = {}): { ok: boolean; 
 	}
 }
 
-const filesOf = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+// Every file, the partitions under parquet/ included (paths relative to the folder).
+const filesOf = (dir: string) =>
+	Object.fromEntries(
+		(readdirSync(dir, { recursive: true }) as string[])
+			.filter((f) => statSync(join(dir, f)).isFile())
+			.sort()
+			.map((f) => [f, readFileSync(join(dir, f))])
+	);
 
 describe('npm run data', () => {
 	it('writes byte-identical Parquet files on two runs over the same sources', () => {
