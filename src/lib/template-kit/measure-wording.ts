@@ -1,4 +1,6 @@
-import type { Measure } from '../contract/tables';
+import { z } from 'zod';
+import { MEASURE_KINDS, type Measure } from '../contract/tables';
+import type { QualityWarning } from '../contract/quality';
 import { MeasureIds, measuresFromCell, type CellMeasureInput } from './records';
 import { readQuantities } from '../normalize/quantity';
 import { findFiscalYears } from '../normalize/fiscal-year';
@@ -206,4 +208,59 @@ export function unreadFigures(text: string, wording: Wording = NO_WORDING): stri
 		out.push(`${word}${folded.slice(at, at + m[0].length + 3)}`.trim());
 	}
 	return out;
+}
+
+/**
+ * The figure columns of one row, read with the wording rules. General: a template names its columns
+ * in order (kind, the year column they take their year from, whether the column is prose that quotes
+ * figures, whether it lists indicators after ・ each with its own year) and gets the row's measures
+ * numbered in column order, with every figure read or reported (figure_without_unit) and a bare
+ * figure of a `label_from_indicator` column labelled by what the row's one labelled target counts.
+ */
+export const FigureColumnSpec = z.object({
+	field: z.string().min(1),
+	kind: z.enum(MEASURE_KINDS),
+	year: z.string().optional(),
+	/** prose that quotes figures beside a column of figures: narrative, so that a target pairs with the column's figure */
+	narrative: z.boolean().default(false),
+	/** items after ・, each with the year printed with it */
+	indicator: z.boolean().default(false),
+	label_from_indicator: z.boolean().default(false)
+});
+export type FigureColumnSpec = z.infer<typeof FigureColumnSpec>;
+
+export interface RowFigures {
+	initiative_id: string;
+	line: number;
+	department: string | null;
+	/** the cells' texts, one per column */
+	texts: readonly string[];
+	years: Readonly<Record<string, number>>;
+	/** how a documented correction says to read a cell's text, or null */
+	readAs: (field: string, text: string) => string | null;
+	warn: (w: Omit<QualityWarning, 'source_file'>) => void;
+}
+
+export function rowFigureMeasures(ids: MeasureIds, columns: readonly FigureColumnSpec[], row: RowFigures, wording: Wording): Measure[] {
+	const { initiative_id, line, department, texts, readAs, warn } = row;
+	const scratch = new MeasureIds();
+	columns.forEach(({ field }, k) => {
+		const figures = unreadFigures(readAs(field, texts[k]) ?? texts[k], wording);
+		if (figures.length) warn({ line, column: null, field, code: 'figure_without_unit', message: `figures printed without a unit the reader knows (${figures.join(' / ')}): kept in raw_text only, no value`, raw: tidy(texts[k]), initiative_id });
+	});
+	const common = { initiative_id, line, department };
+	const indicator = columns.findIndex((c) => c.indicator);
+	const targets = indicator < 0 ? [] : indicatorItems(texts[indicator] ?? '').flatMap((item) => {
+		const { field, kind } = columns[indicator];
+		if (item.years.length > 1) warn({ line, column: null, field, code: 'several_fiscal_years', message: `the indicator names several years (${item.years.join(', ')}); the first is kept`, raw: item.text, initiative_id });
+		return cellMeasures(scratch, { ...common, kind, fiscal_year: item.fiscal_year, text: item.text, read_as: readAs(field, item.text) }, wording);
+	});
+	const labelled = targets.filter((m) => m.value !== null);
+	const indicatorLabel = labelled.length === 1 ? labelled[0].label_ja : null;
+	const measures = columns.flatMap((c, k) =>
+		k === indicator
+			? targets
+			: cellMeasures(scratch, { ...common, kind: c.kind, narrative: c.narrative, fiscal_year: c.year === undefined ? null : (row.years[c.year] ?? null), text: texts[k], label_fallback: c.label_from_indicator ? indicatorLabel : undefined, read_as: readAs(c.field, texts[k]) }, wording)
+	);
+	return measures.map((m) => ({ ...m, measure_id: ids.take(initiative_id) }));
 }

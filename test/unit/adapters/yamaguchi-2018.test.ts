@@ -1,7 +1,7 @@
 import { readReport } from '../../../src/lib/template-kit/read';
 import { describe, expect, it } from 'vitest';
 import { nameSimilarity } from '../../../src/lib/template-kit/names';
-import { readContents, splitActivities } from '../../../src/lib/adapters/yamaguchi-2018/contents';
+import { readContentsTable, splitEntries } from '../../../src/lib/template-kit/contents';
 import { isDepartmentCell, readActivityRow as readActivity, readDepartmentRow as readDepartment } from '../../../src/lib/adapters/yamaguchi-2018/rows';
 import { Spec } from '../../../src/lib/adapters/yamaguchi-2018/spec';
 import specFile from '../../../src/lib/adapters/yamaguchi-2018.json';
@@ -365,15 +365,15 @@ describe('the 山口市 adapter on a damaged copy', () => {
 
 describe('the 山口市 reading helpers', () => {
 	it('splits a 目次 activity cell and drops the page numbers', () => {
-		expect(splitActivities('① 担い手の確保と育成の支援 ② 団体間の交流促進 ③ 新たな財源の確保 1 1 1')).toEqual({
-			activities: [
+		expect(splitEntries('① 担い手の確保と育成の支援 ② 団体間の交流促進 ③ 新たな財源の確保 1 1 1')).toEqual({
+			entries: [
 				{ code: '①', name: '担い手の確保と育成の支援' },
 				{ code: '②', name: '団体間の交流促進' },
 				{ code: '③', name: '新たな財源の確保' }
 			],
 			pages: ['1', '1', '1']
 		});
-		const contents = readContents(spec, 'x.txt', doc.lines);
+		const contents = readContentsTable('x.txt', doc.lines, spec.contents, ['基本目標', '活動目標']);
 		expect(contents.goals.map((g) => g.aims.length)).toEqual([3, 6, 1]);
 	});
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { hookedTemplate } from '../../../src/lib/template-kit/table-spec';
 import { registrySource } from '../../../scripts/write-registry';
 import { nameSimilarity } from '../../../src/lib/template-kit/names';
-import { ContentsPlacer } from '../../../src/lib/template-kit/contents';
-import { cellMeasures, unreadFigures } from '../../../src/lib/template-kit/measure-wording';
+import { ContentsGoals, ContentsPlacer, readContentsTable, splitEntries } from '../../../src/lib/template-kit/contents';
+import { headerYears, isHeaderRow } from '../../../src/lib/template-kit/header-years';
+import { cellMeasures, rowFigureMeasures, unreadFigures } from '../../../src/lib/template-kit/measure-wording';
 import { MeasureIds } from '../../../src/lib/template-kit/records';
 import { hooks } from '../../../src/lib/adapters/yamaguchi-2018/hooks';
 import yamaguchi from '../../../src/lib/adapters/yamaguchi-2018.json';
@@ -85,5 +86,66 @@ describe('the wording rules of figures', () => {
 		expect(read('助成 29万円', wording)).toEqual([['助成', 29, '万円', null]]);
 		expect(unreadFigures('助成 29万円', wording)).toEqual([]);
 		expect(unreadFigures('助成 29万円')).toEqual(['29万円']);
+	});
+});
+
+describe('a table of contents printed as a table, and the goals it names', () => {
+	const spec = { start: '^目\\s*次$', end: '^基本目標\\s*\\d', header_word: '活動目標', numbered: '^(\\d+)\\s*(.+)$', here: 0.5, later: 0.8 };
+	const lines = ['目 次', '理念\t基本目標\t活動目標\t取組み', '支え合い\t1 つながる\t1 見守る\t① 訪問 ② 居場所 3 4', '\t\t2 育てる\t① 担い手 5', '基本目標1 つながる地域'];
+
+	it('reads the rows from the right, the merged first-level cell on a group\'s first row only', () => {
+		const contents = readContentsTable('x.txt', lines, spec, ['基本目標', '活動目標']);
+		expect(contents.lastLine).toBe(4);
+		expect(contents.goals).toEqual([
+			{ no: 1, title: 'つながる', line: 3, aims: [
+				{ no: 1, title: '見守る', line: 3, entries: [{ code: '①', name: '訪問' }, { code: '②', name: '居場所' }] },
+				{ no: 2, title: '育てる', line: 4, entries: [{ code: '①', name: '担い手' }] }
+			] }
+		]);
+		expect(splitEntries('① a ② b 1 1').pages).toEqual(['1', '1']);
+		expect(() => readContentsTable('x.txt', ['目 次', 'a\tb'], spec, ['基本目標', '活動目標'])).toThrowError(/^x\.txt:2 \(取組み\)/);
+		expect(() => readContentsTable('x.txt', ['本文'], spec, ['基本目標', '活動目標'])).toThrowError(/^x\.txt:1 \(目次\)/);
+	});
+
+	it('builds the goal tree, a body heading replacing the contents\' title and line, a differing one told', () => {
+		const goals = new ContentsGoals('p', readContentsTable('x.txt', lines, spec, ['基本目標', '活動目標']), ['基本目標', '活動目標']);
+		const told: string[] = [];
+		expect(goals.heading('p-G1', 'つながる地域', 5, (t) => told.push(t))).toBe(true);
+		expect(goals.heading('p-G9', 'x', 6, (t) => told.push(t))).toBe(false);
+		expect(told).toEqual(['つながる']);
+		expect(goals.records().map((g) => [g.goal_id, g.parent_goal_id, g.level, g.level_name_ja, g.title_ja, g.line, g.seq])).toEqual([
+			['p-G1', null, 1, '基本目標', 'つながる地域', 5, 0],
+			['p-G1-1', 'p-G1', 2, '活動目標', '見守る', 3, 1],
+			['p-G1-2', 'p-G1', 2, '活動目標', '育てる', 4, 2]
+		]);
+	});
+});
+
+describe('a heading row and its years', () => {
+	const spec = { cells: ['活動名', '担当課'], year_cell: '年度(?:実施状況|実績)$', years: { status: { cell: '実施状況$' }, result: { cell: '年度実績$', era: 'H' as const } } };
+	it('is a row of headings only, and the one naming the first year column gives every year', () => {
+		expect(isHeaderRow(['活動名', '', '平成30年度実施状況', '30年度実績'], spec)).toBe(true);
+		expect(isHeaderRow(['活動名', '見守り'], spec)).toBe(false);
+		expect(headerYears(['活動名', '平成30年度実施状況', '30年度実績'], spec, 'x.txt', 3)).toEqual({ status: 2018, result: 2018 });
+		expect(headerYears(['活動名', '30年度実績'], spec, 'x.txt', 3)).toBeNull();
+		expect(() => headerYears(['年度実施状況', '30年度実績'], spec, 'x.txt', 3)).toThrowError(/^x\.txt:3 \(header\)/);
+	});
+});
+
+describe('the figure columns of a row', () => {
+	it('reads each column, numbers them in column order, labels a bare figure by the one target and reports unread figures', () => {
+		const columns = [
+			{ field: '実施状況', kind: 'result' as const, year: 'a', narrative: true, indicator: false, label_from_indicator: false },
+			{ field: '指標', kind: 'target' as const, narrative: false, indicator: true, label_from_indicator: false },
+			{ field: '実績', kind: 'result' as const, year: 'a', narrative: false, indicator: false, label_from_indicator: true }
+		];
+		const warned: string[] = [];
+		const ms = rowFigureMeasures(new MeasureIds(), columns, { initiative_id: 'x', line: 7, department: null, texts: ['訪問しました。児童館2', '・訪問件数 H32(2020) 50件', '40件'], years: { a: 2018 }, readAs: () => null, warn: (w) => warned.push(`${w.code} ${w.field}`) }, { units: [], compound_units: [] });
+		expect(ms.map((m) => [m.measure_id, m.kind, m.fiscal_year, m.label_ja, m.value, m.narrative])).toEqual([
+			['x-m01', 'result', 2018, null, null, true],
+			['x-m02', 'target', 2020, '訪問件数', 50, false],
+			['x-m03', 'result', 2018, '訪問件数', 40, false]
+		]);
+		expect(warned).toEqual(['figure_without_unit 実施状況']);
 	});
 });

@@ -7,11 +7,10 @@ import type { CorrectionBook } from '../../template-kit/corrections';
 import { initiativeId, MeasureIds } from '../../template-kit/records';
 import { cellText } from '../../template-kit/cells';
 import { nameSimilarity } from '../../template-kit/names';
-import { ContentsPlacer } from '../../template-kit/contents';
-import { cellMeasures, indicatorItems, unreadFigures } from '../../template-kit/measure-wording';
+import { ContentsGoals, ContentsPlacer, readContentsTable, type ContentsAim, type ContentsEntry, type ContentsTop } from '../../template-kit/contents';
+import { rowFigureMeasures } from '../../template-kit/measure-wording';
 import { tidy } from '../../normalize/text';
-import { readFiscalYear } from '../../normalize/fiscal-year';
-import { readContents, type ContentsActivity, type ContentsAim, type ContentsGoal } from './contents';
+import { headerYears, isHeaderRow } from '../../template-kit/header-years';
 import { ACTIVITY, readActivityRow, readDepartmentRow, type ActivityRow, type DepartmentRow, type Half } from './rows';
 import { Spec, type YearKey } from './spec';
 
@@ -20,8 +19,8 @@ import { Spec, type YearKey } from './spec';
  * yamaguchi-2018.json. 基本目標 → 活動目標 → 活動 (① ② …); each activity row has a 市社会福祉協議会 half
  * and a 市 half, each with the spec's four figure columns. Every activity gives two initiatives:
  * <muni>-NNN-c (council) and <muni>-NNN-s (city), NNN counting activities in source order. Rows that
- * add another 担当課 belong to the city half of the activity above them. The hooks: the 目次 the
- * body is placed against (contents.ts), the two halves found by their 担当課 cell (rows.ts).
+ * add another 担当課 belong to the city half of the activity above them. The kit reads the 目次 and
+ * places the body against it (contents); the hooks find the two halves by their 担当課 cell (rows.ts).
  */
 
 type Years = Record<YearKey, number>;
@@ -35,8 +34,8 @@ interface PlacedActivity {
 	years: Years;
 }
 
-interface FlatActivity extends ContentsActivity {
-	goal: ContentsGoal;
+interface FlatActivity extends ContentsEntry {
+	goal: ContentsTop;
 	aim: ContentsAim;
 }
 
@@ -58,20 +57,15 @@ function read(spec: Spec, doc: SourceDocument, ctx: AdapterContext): AdapterResu
 	const warn = (w: Omit<QualityWarning, 'source_file'>) => out.warnings.push({ source_file: file, ...w });
 	const [goalLevel, aimLevel] = spec.goals;
 	const headings = spec.goals.map((g) => new RegExp(g.heading, 'u'));
-	const headerCells = new Set(spec.header.cells);
-	const yearCell = new RegExp(spec.header.year_cell, 'u');
 	const { field: activityField } = spec.activity;
 
-	const contents = readContents(spec, file, doc.lines);
-	const goalId = (g: number, a?: number) => `${plan_id}-G${g}${a === undefined ? '' : `-${a}`}`;
+	const levels = [goalLevel.level_name_ja, aimLevel.level_name_ja] as const;
+	const contents = readContentsTable(file, doc.lines, spec.contents, levels);
 	// Goal lines and titles start from the 目次 and are replaced by the body's headings where it has them.
-	const goalPlace = new Map<string, { line: number; title: string }>();
-	for (const g of contents.goals) {
-		goalPlace.set(goalId(g.no), { line: g.line, title: g.title });
-		for (const a of g.aims) goalPlace.set(goalId(g.no, a.no), { line: a.line, title: a.title });
-	}
+	const goals = new ContentsGoals(plan_id, contents, levels);
+	const goalId = (g: number, a?: number) => goals.id(g, a);
 	const placer = new ContentsPlacer<FlatActivity>(
-		contents.goals.flatMap((goal) => goal.aims.flatMap((aim) => aim.activities.map((a) => ({ ...a, goal, aim })))),
+		contents.goals.flatMap((goal) => goal.aims.flatMap((aim) => aim.entries.map((a) => ({ ...a, goal, aim })))),
 		{
 			here: spec.contents.here,
 			later: spec.contents.later,
@@ -91,10 +85,8 @@ function read(spec: Spec, doc: SourceDocument, ctx: AdapterContext): AdapterResu
 		const name = spec.goals[level].level_name_ja;
 		if (level === 1 && currentGoal === null) throw new SourceError(file, line, name, `${name}${no} before any ${goalLevel.level_name_ja} heading`);
 		const id = level === 0 ? goalId(no) : goalId(currentGoal!, no);
-		const place = goalPlace.get(id);
-		if (!place) throw new SourceError(file, line, name, level === 0 ? `${name}${no} is not in the 目次` : `${name}${no} of ${goalLevel.level_name_ja}${currentGoal} is not in the 目次`);
-		if (nameSimilarity(place.title, printed) < 1) warn({ line, column: null, field: name, code: 'title_differs_from_contents', message: `the 目次 calls it "${place.title}"`, raw: text, initiative_id: null });
-		goalPlace.set(id, { line, title: printed });
+		const known = goals.heading(id, printed, line, (title) => warn({ line, column: null, field: name, code: 'title_differs_from_contents', message: `the 目次 calls it "${title}"`, raw: text, initiative_id: null }));
+		if (!known) throw new SourceError(file, line, name, level === 0 ? `${name}${no} is not in the 目次` : `${name}${no} of ${goalLevel.level_name_ja}${currentGoal} is not in the 目次`);
 		if (level === 0) currentGoal = no;
 		const g = currentGoal;
 		if (!placer.heading((f) => f.goal.no === g && (level === 0 || f.aim.no === no), line, `heading ${name}${no}`)) {
@@ -120,17 +112,9 @@ function read(spec: Spec, doc: SourceDocument, ctx: AdapterContext): AdapterResu
 		}
 
 		const cells = rawLine.split('\t').map(cellText);
-		const filled = cells.filter(Boolean);
-		if (filled.length > 0 && filled.every((c) => headerCells.has(c) || yearCell.test(c))) {
+		if (isHeaderRow(cells, spec.header)) {
 			// The column heading row; the one that names the years gives them to the rows below it.
-			const y = Object.fromEntries(Object.entries(spec.header.years).map(([k, how]) => [k, readFiscalYear(cells.find((c) => new RegExp(how.cell, 'u').test(c)) ?? '', how.era)]));
-			if (cells.some((c) => new RegExp(spec.header.years.status.cell, 'u').test(c))) {
-				if (Object.values(y).some((v) => v === null)) {
-					const printed = Object.values(spec.header.years).map((how) => cells.find((c) => new RegExp(how.cell, 'u').test(c)) ?? '');
-					throw new SourceError(file, line, 'header', `cannot read the fiscal years from ${printed.map((p) => `"${p}"`).join(' / ')}`);
-				}
-				years = y as Years;
-			}
+			years = (headerYears(cells, spec.header, file, line) as Years | null) ?? years;
 			continue;
 		}
 
@@ -161,14 +145,7 @@ function read(spec: Spec, doc: SourceDocument, ctx: AdapterContext): AdapterResu
 	}
 	placer.finish(doc.lines.length, 'end of the document');
 
-	for (const g of contents.goals) {
-		const goal = (id: string, parent: string | null, level: 0 | 1, no: number) => {
-			const p = goalPlace.get(id)!;
-			out.goals.push({ goal_id: id, plan_id, parent_goal_id: parent, level: level + 1, level_name_ja: spec.goals[level].level_name_ja, code: String(no), title_ja: p.title, description_ja: null, seq: out.goals.length, line: p.line });
-		};
-		goal(goalId(g.no), null, 0, g.no);
-		for (const a of g.aims) goal(goalId(g.no, a.no), goalId(g.no), 1, a.no);
-	}
+	out.goals = goals.records();
 	const scope: Scope = { spec, muni_code, plan_id, file, ids: new MeasureIds(), warn, book: ctx.book };
 	for (const p of placed) addActivity(out, p, scope);
 	// A correction no cell of its line holds stops the run (the kit's one staleness rule).
@@ -178,33 +155,8 @@ function read(spec: Spec, doc: SourceDocument, ctx: AdapterContext): AdapterResu
 
 /** The figure columns of one half (or of an added 担当課 row) as measures, numbered in column order. */
 function halfMeasures(scope: Scope, initiative_id: string, half: Half, line: number, years: Years, department: string | null): Measure[] {
-	const { spec, book, warn } = scope;
-	const scratch = new MeasureIds();
-	const readAs = (field: string, text: string) => book.reading(line, field, text);
-	// Every figure of the columns is either read or reported: none is left silently in raw_text.
-	spec.columns.forEach(({ field }, k) => {
-		const text = half.figures[k];
-		const figures = unreadFigures(readAs(field, text) ?? text, spec.wording);
-		if (figures.length) warn({ line, column: null, field, code: 'figure_without_unit', message: `figures printed without a unit the reader knows (${figures.join(' / ')}): kept in raw_text only, no value`, raw: tidy(text), initiative_id });
-	});
-	const common = { initiative_id, line, department };
-	const indicator = spec.columns.findIndex((c) => c.indicator);
-	const targets = indicatorItems(half.figures[indicator] ?? '').flatMap((item) => {
-		const { field, kind } = spec.columns[indicator];
-		if (item.years.length > 1) warn({ line, column: null, field, code: 'several_fiscal_years', message: `the indicator names several years (${item.years.join(', ')}); the first is kept`, raw: item.text, initiative_id });
-		return cellMeasures(scratch, { ...common, kind, fiscal_year: item.fiscal_year, text: item.text, read_as: readAs(field, item.text) }, spec.wording);
-	});
-	// A figure with no words of its own counts what the indicator counts.
-	const labelled = targets.filter((m) => m.value !== null);
-	const indicatorLabel = labelled.length === 1 ? labelled[0].label_ja : null;
-	// Figures a prose column quotes beside a column of figures are narrative, so that a target pairs
-	// with the column's figure where there is one.
-	const measures = spec.columns.flatMap((c, k) =>
-		k === indicator
-			? targets
-			: cellMeasures(scratch, { ...common, kind: c.kind, narrative: c.narrative, fiscal_year: years[c.year!], text: half.figures[k], label_fallback: c.label_from_indicator ? indicatorLabel : undefined, read_as: readAs(c.field, half.figures[k]) }, spec.wording)
-	);
-	return measures.map((m) => ({ ...m, measure_id: scope.ids.take(initiative_id) }));
+	const readAs = (field: string, text: string) => scope.book.reading(line, field, text);
+	return rowFigureMeasures(scope.ids, scope.spec.columns, { initiative_id, line, department, texts: half.figures, years, readAs, warn: scope.warn }, scope.spec.wording);
 }
 
 /** The 担当課 of a city half or added row as one name (several joined with ・), null when none is printed. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { MEASURE_KINDS } from '../../contract/tables';
 import { Column, Pattern, SpecBase } from '../../template-kit/table-spec';
+import { ContentsTableSpec } from '../../template-kit/contents';
+import { HeaderYearsSpec } from '../../template-kit/header-years';
+import { FigureColumnSpec } from '../../template-kit/measure-wording';
 
 /** The schema of yamaguchi-2018.json: what the hooks read the report with. */
 
@@ -22,14 +24,11 @@ const Layout = z.object({
 });
 
 export const Spec = SpecBase.extend({
-	contents: z.object({ start: Pattern, end: Pattern, header_word: z.string(), numbered: Pattern, here: z.number(), later: z.number() }),
+	contents: ContentsTableSpec,
 	goals: z.array(z.object({ level_name_ja: z.string(), heading: Pattern })).length(2),
 	activity: z.object({ field: z.string(), term_ja: z.string() }),
-	header: z.object({
-		cells: z.array(z.string()),
-		year_cell: Pattern,
-		years: z.record(z.enum(['status', 'plan', 'result']), z.object({ cell: Pattern, era: z.enum(['H', 'R']).optional() }))
-	}),
+	/** the year columns are named by the keys the figure columns' `year` gives */
+	header: HeaderYearsSpec.extend({ years: z.object({ status: HeaderYearsSpec.shape.years.valueType, plan: HeaderYearsSpec.shape.years.valueType, result: HeaderYearsSpec.shape.years.valueType }) }),
 	roles: z.array(z.object({ column: Column, field: z.string(), label_ja: z.string() })),
 	council: z.object({ department: z.string(), suffix: z.string() }),
 	city: z.object({ suffix: z.string(), department_field: z.string() }),
@@ -37,20 +36,8 @@ export const Spec = SpecBase.extend({
 	department_columns: z.array(Column),
 	added_department_row: z.object({ empty_before: Column, department_columns: z.array(Column) }),
 	/** the four figure columns of each half, in order */
-	columns: z
-		.array(
-			z.object({
-				field: z.string(),
-				kind: z.enum(MEASURE_KINDS),
-				year: z.enum(['status', 'plan', 'result']).optional(),
-				narrative: z.boolean().default(false),
-				/** items after ・, each with the year printed with it */
-				indicator: z.boolean().default(false),
-				/** a bare figure counts what the half's one labelled target counts */
-				label_from_indicator: z.boolean().default(false)
-			})
-		)
-		.length(4),
+	/** the four figure columns of each half, in order; `year` names a year column of the header */
+	columns: z.array(FigureColumnSpec.extend({ year: z.enum(['status', 'plan', 'result']).optional() })).length(4),
 	wording: z.object({
 		units: z.array(z.object({ unit: z.string(), stand_in: z.string() })),
 		compound_units: z.array(z.object({ unit: z.string(), then: z.string() }))
