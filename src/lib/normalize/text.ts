@@ -53,6 +53,14 @@ export function unwrapName(text: string): string {
 	return t.replace(new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'g'), '');
 }
 
+/**
+ * unwrapName for a cell that may list items: a space before a bullet ・ stays, it starts an item
+ * (サロン活動への支援 ・高齢者サロン); other wrap spaces go (地域子育て支援拠点にお ける → における).
+ */
+export function unwrapItems(text: string): string {
+	return tidy(text).replace(new RegExp(`(?<=[${CJK}]) (?=[${CJK}])(?!・)`, 'g'), '');
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /**

@@ -5,7 +5,11 @@ import { kitamoto2023, BLANK_NAME } from '../../../src/lib/adapters/kitamoto-202
 import { SourceError, type AdapterResult, type SourceDocument } from '../../../src/lib/adapters/adapter';
 import { ingest } from '../../../src/lib/pipeline/ingest';
 import type { Initiative } from '../../../src/lib/contract/tables';
-import { looksGarbled, readDepartments, readOcrOnes, readRates, segmentBody, segmentDepartment, splitByDepartment } from '../../../src/lib/adapters/kitamoto-2023/cells';
+import { departmentCells, segmentBody, segmentDepartment } from '../../../src/lib/template-kit/department-cells';
+import { looksGarbled, readOcrOnes } from '../../../src/lib/template-kit/ocr';
+import { readRates } from '../../../src/lib/template-kit/figures';
+
+const { readDepartments, splitByDepartment } = departmentCells(['課', '室']);
 
 const manifest = loadManifest();
 const entry = manifest.sources.find((s) => s.adapter === 'kitamoto-2023')!;
@@ -408,7 +412,7 @@ describe('kitamoto-2023 adapter on 北本市 (003_1ab97e7656db3c51.txt)', () => 
 	});
 });
 
-describe('kitamoto-2023 cell readers', () => {
+describe('the kit\'s cell readers on 北本市 cells', () => {
 	it('splits department cells, with grades where printed', () => {
 		expect(readDepartments('共生福祉課B 市長公室B 社協A')).toEqual([
 			{ name: '共生福祉課', gradeRaw: 'B' },

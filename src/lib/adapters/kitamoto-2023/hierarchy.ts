@@ -1,8 +1,8 @@
 import type { QualityWarning } from '../../contract/quality';
 import { SourceError } from '../adapter';
-import { fold, foldLookalikes, joinBrokenLines, readSectionNumber, tidy } from '../../normalize/text';
-import type { PageHeader } from './layout';
-import { CIRCLED_CLASS, OCR_ONE_CLASS, circledNumber } from '../../template-kit/vocabulary';
+import { fold, foldLookalikes, readSectionNumber, tidy } from '../../normalize/text';
+import type { PageHeader } from '../../template-kit/paged-layout';
+import { OCR_ONE_CLASS } from '../../template-kit/vocabulary';
 
 /**
  * 目標 → 施策 → 取組 of the 北本市 report. Every page repeats its 目標 and 施策 with their numbers, and
@@ -64,9 +64,9 @@ export interface ResolvedPage {
 /** Numbers every page header, recovering damaged codes; each recovery is a warning with the raw text. */
 export function resolvePages(file: string, pages: readonly PageHeader[], warnings: QualityWarning[]): ResolvedPage[] {
 	const read = pages.map((page) => {
-		if (!page.goal) throw new SourceError(file, page.line, '目標', 'a page header without its 目標 line');
-		if (!page.policy) throw new SourceError(file, page.line, '施策', 'a page header without its 施策 line');
-		return { page, goal: readGoalText(page.goal.text), policy: readPolicyText(page.policy.text) };
+		if (!page.slots.goal) throw new SourceError(file, page.line, '目標', 'a page header without its 目標 line');
+		if (!page.slots.policy) throw new SourceError(file, page.line, '施策', 'a page header without its 施策 line');
+		return { page, goal: readGoalText(page.slots.goal.text), policy: readPolicyText(page.slots.policy.text) };
 	});
 
 	// Titles printed with a readable number elsewhere, for pages whose number is damaged.
@@ -82,8 +82,8 @@ export function resolvePages(file: string, pages: readonly PageHeader[], warning
 	}
 
 	return read.map(({ page, goal, policy }) => {
-		const goalLine = page.goal!;
-		const policyLine = page.policy!;
+		const goalLine = page.slots.goal!;
+		const policyLine = page.slots.policy!;
 		const goalFrom: string[] = [];
 		const policyFrom: string[] = [];
 		let goalNo = goal.parts[0];
@@ -129,22 +129,4 @@ export function resolvePages(file: string, pages: readonly PageHeader[], warning
 		}
 		return { page, goalNo, goalTitle: goal.title, policyCode, policyTitle: policy.title };
 	});
-}
-
-const CIRCLED = new RegExp(`^${CIRCLED_CLASS}`);
-
-/**
- * A 取組 line: ② 地域連携ネットワークづくりと担い | ② 地域連携ネットワークづくりと担い手育成. The PDF
- * sometimes cut the title over two cells, sometimes printed it twice (cut, then whole); a later cell
- * that starts with the same number is the whole title.
- */
-export function readActionLine(file: string, line: number, cells: readonly string[]): { number: string; index: number; title: string } {
-	let parts = cells.map((c) => tidy(c)).filter(Boolean);
-	const number = parts[0]?.match(CIRCLED)?.[0];
-	if (!number) throw new SourceError(file, line, '取組', `a 取組 line without its circled number: "${parts.join(' ')}"`);
-	const again = parts.findLastIndex((p, k) => k > 0 && p.startsWith(number));
-	if (again > 0) parts = parts.slice(again);
-	const title = joinBrokenLines(parts).replace(CIRCLED, '').trim();
-	if (!title) throw new SourceError(file, line, '取組', 'a 取組 line without a title');
-	return { number, index: circledNumber(number)!, title };
 }
