@@ -9,8 +9,8 @@ import { isDashOnly, isLegendText, looksGarbled } from '../template-kit/ocr';
 import { splitBaseline } from '../template-kit/figures';
 import { GoalBook } from '../template-kit/goals';
 import { hasRepostMark, readRepostPointer, resolveReposts, withoutRepostMark, type Repost } from '../template-kit/repost';
-import { readNumberedHeading, readPagedLayout, type PageHeader } from '../template-kit/paged-layout';
-import { columnsByMeaning, pagedSpec } from '../template-kit/paged-spec';
+import { readNumberedHeading, readLabelledPages, type PageHeader } from '../template-kit/labelled-pages';
+import { columnsByMeaning, labelledPagesSpec } from '../template-kit/labelled-pages-spec';
 import { columnYear } from '../template-kit/column-meaning';
 import { foldLookalikes, isJapaneseChar, readSectionNumber, tidy, unwrapItems } from '../normalize/text';
 import { readFiscalYear } from '../normalize/fiscal-year';
@@ -25,7 +25,7 @@ import specFile from './kitamoto-2023/spec.json';
  * keep each 【担当課】's text apart, and some rows grade per department in the 事業主体 cell
  * (共生福祉課B 社協A); the 目標 and 施策 codes the OCR damaged are recovered across pages (hierarchy.ts).
  */
-const spec = pagedSpec(specFile);
+const spec = labelledPagesSpec(specFile);
 const col = columnsByMeaning(spec);
 const { readDepartments, splitByDepartment } = departmentCells(col.departments.suffixes);
 const [goalLevel, policyLevel, actionLevel] = spec.goal_levels.map((l) => l.level_name_ja);
@@ -51,7 +51,7 @@ export const kitamoto2023: Adapter = {
 		const warn = (line: number, column: number | null, code: WarningCode, message: string, raw: string | null, initiative_id: string | null) =>
 			out.warnings.push({ source_file: file, line, column, field: column ? col.fields[column - 1] : null, code, message, raw, initiative_id });
 
-		const events = readPagedLayout(file, doc.lines, spec.lines, col.fields);
+		const events = readLabelledPages(file, doc.lines, spec.lines, col.fields);
 		const pages = resolvePages(file, events.flatMap((e) => (e.kind === 'page' ? [e.page] : [])), out.warnings);
 		const pageOf = new Map<PageHeader, ResolvedPage>(pages.map((p) => [p.page, p]));
 

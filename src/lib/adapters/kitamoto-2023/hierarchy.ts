@@ -1,7 +1,7 @@
 import type { QualityWarning } from '../../contract/quality';
 import { SourceError } from '../adapter';
 import { fold, foldLookalikes, readSectionNumber, tidy } from '../../normalize/text';
-import type { PageHeader } from '../../template-kit/paged-layout';
+import type { PageHeader } from '../../template-kit/labelled-pages';
 import { OCR_ONE_CLASS } from '../../template-kit/vocabulary';
 
 /**

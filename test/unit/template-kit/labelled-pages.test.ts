@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readNumberedHeading, readPagedLayout, PagedLines } from '../../../src/lib/template-kit/paged-layout';
-import { columnsByMeaning, pagedSpec } from '../../../src/lib/template-kit/paged-spec';
+import { readNumberedHeading, readLabelledPages, LabelledLines } from '../../../src/lib/template-kit/labelled-pages';
+import { columnsByMeaning, labelledPagesSpec } from '../../../src/lib/template-kit/labelled-pages-spec';
 import { departmentCells, headingDepartments } from '../../../src/lib/template-kit/department-cells';
 import { readRepostPointer, repostKey, resolveReposts } from '../../../src/lib/template-kit/repost';
 import { splitBaseline } from '../../../src/lib/template-kit/figures';
@@ -9,20 +9,20 @@ import { SourceError } from '../../../src/lib/template-kit/source-error';
 import type { Initiative } from '../../../src/lib/contract/tables';
 import kitamoto from '../../../src/lib/adapters/kitamoto-2023/spec.json';
 
-const lines = PagedLines.parse({ skip: ['^-'], page_header: [{ label: '目標', slot: 'goal' }, { label: '説明', slot: 'explanation' }], unlabelled_slot: 'explanation', heading: '取組', column_header: '名', row_term: '事業' });
+const lines = LabelledLines.parse({ skip: ['^-'], page_header: [{ label: '目標', slot: 'goal' }, { label: '説明', slot: 'explanation' }], unlabelled_slot: 'explanation', heading: '取組', column_header: '名', row_term: '事業' });
 const fields = ['名', '内容', '担当'];
 
-describe('paged layout', () => {
+describe('pages of labelled lines', () => {
 	it('sorts lines into page headers, headings, column headers and rows; a filled slot again opens the next page', () => {
-		const events = readPagedLayout('x.txt', ['目標\t1 見守り', '岩 明\t説明の文', '- legend', '取組\t① 訪問', '名\t内容\t担当', '訪問\t週1回\t福祉課', '目標\t2 居場所', '行\tの\t続き\t'], lines, fields);
+		const events = readLabelledPages('x.txt', ['目標\t1 見守り', '岩 明\t説明の文', '- legend', '取組\t① 訪問', '名\t内容\t担当', '訪問\t週1回\t福祉課', '目標\t2 居場所', '行\tの\t続き\t'], lines, fields);
 		expect(events.map((e) => e.kind)).toEqual(['page', 'heading', 'columns', 'row', 'page', 'row']);
 		expect(events[0].kind === 'page' && events[0].page.slots).toEqual({ goal: { line: 1, label: '目標', text: '1 見守り' }, explanation: { line: 2, label: '岩 明', text: '説明の文' } });
 	});
 
 	it('stops with the place and the field where a line fits nothing', () => {
-		expect(() => readPagedLayout('x.txt', ['名\t内容\t担当', '訪問\t週1回'], lines, fields)).toThrowError(/x\.txt:2 \(内容\): a line with 2 cells where a 事業 row has 3/);
-		expect(() => readPagedLayout('x.txt', ['訪問\t週1回\t福祉課\t余分'], lines, fields)).toThrowError(/more than 3 filled cells/);
-		expect(() => readPagedLayout('x.txt', ['ひとこと'], lines, fields)).toThrow(SourceError);
+		expect(() => readLabelledPages('x.txt', ['名\t内容\t担当', '訪問\t週1回'], lines, fields)).toThrowError(/x\.txt:2 \(内容\): a line with 2 cells where a 事業 row has 3/);
+		expect(() => readLabelledPages('x.txt', ['訪問\t週1回\t福祉課\t余分'], lines, fields)).toThrowError(/more than 3 filled cells/);
+		expect(() => readLabelledPages('x.txt', ['ひとこと'], lines, fields)).toThrow(SourceError);
 	});
 
 	it('reads a circled heading whose title the PDF cut or printed twice', () => {
@@ -31,19 +31,19 @@ describe('paged layout', () => {
 	});
 });
 
-describe('paged specs', () => {
+describe('labelled-pages specs', () => {
 	it('name what each column means in the kit\'s column vocabulary', () => {
-		const col = columnsByMeaning(pagedSpec(kitamoto));
+		const col = columnsByMeaning(labelledPagesSpec(kitamoto));
 		expect(col.measures.map((m) => [m.kind, m.fiscal_year ?? null, m.year_from_header ?? null])).toEqual([['target', null, null], ['result', null, 3], ['plan', null, 6]]);
 		expect(col.departments).toMatchObject({ column: 7, suffixes: ['課', '室'], graded: true });
 	});
 
 	it('refuse a spec out of order, without a year, with an ending the vocabulary lacks or without a name column', () => {
 		const cols = kitamoto.columns;
-		expect(() => pagedSpec({ ...kitamoto, columns: [cols[1], cols[0], ...cols.slice(2)] })).toThrowError(/^template spec kitamoto-2023: columns\.0\.column: columns are listed in order/);
-		expect(() => pagedSpec({ ...kitamoto, columns: cols.map((c) => (c.column === 3 ? { ...c, year_from_header: undefined } : c)) })).toThrowError(/columns\.3: the year is needed/);
-		expect(() => pagedSpec({ ...kitamoto, columns: cols.map((c) => (c.column === 7 ? { ...c, suffixes: ['係'] } : c)) })).toThrowError(/columns\.7\.suffixes: department endings 係/);
-		expect(() => pagedSpec({ ...kitamoto, columns: cols.map((c) => (c.column === 0 ? { ...c, means: 'description' } : c)) })).toThrowError(/exactly one column means name/);
+		expect(() => labelledPagesSpec({ ...kitamoto, columns: [cols[1], cols[0], ...cols.slice(2)] })).toThrowError(/^template spec kitamoto-2023: columns\.0\.column: columns are listed in order/);
+		expect(() => labelledPagesSpec({ ...kitamoto, columns: cols.map((c) => (c.column === 3 ? { ...c, year_from_header: undefined } : c)) })).toThrowError(/columns\.3: the year is needed/);
+		expect(() => labelledPagesSpec({ ...kitamoto, columns: cols.map((c) => (c.column === 7 ? { ...c, suffixes: ['係'] } : c)) })).toThrowError(/columns\.7\.suffixes: department endings 係/);
+		expect(() => labelledPagesSpec({ ...kitamoto, columns: cols.map((c) => (c.column === 0 ? { ...c, means: 'description' } : c)) })).toThrowError(/exactly one column means name/);
 	});
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SourceError } from './source-error';
+import { Pattern } from './table-spec';
 import { joinBrokenLines, tidy } from '../normalize/text';
 import { CIRCLED_CLASS, circledNumber } from './vocabulary';
 
@@ -10,16 +11,7 @@ import { CIRCLED_CLASS, circledNumber } from './vocabulary';
  * sorts the source's lines into those kinds and stops where a line fits none of them.
  */
 
-const Pattern = z.string().min(1).refine((s) => {
-	try {
-		new RegExp(s, 'u');
-		return true;
-	} catch {
-		return false;
-	}
-}, 'not a valid regular expression');
-
-export const PagedLines = z.object({
+export const LabelledLines = z.object({
 	/** page furniture: the grading legend, a rule of dashes */
 	skip: z.array(Pattern).default([]),
 	/** the labelled lines of a page header, by the slot each fills; a slot filled again opens the next page */
@@ -33,7 +25,7 @@ export const PagedLines = z.object({
 	/** what a row is called, for errors (事業) */
 	row_term: z.string().min(1)
 });
-export type PagedLines = z.infer<typeof PagedLines>;
+export type LabelledLines = z.infer<typeof LabelledLines>;
 
 export interface HeaderLine {
 	line: number;
@@ -60,7 +52,7 @@ const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
 const joinCells = (cells: readonly string[]) => tidy(cells.filter((c) => tidy(c)).join(' '));
 
 /** Sort the source's lines into page headers, heading lines, column headers and rows of `fields.length` cells. */
-export function readPagedLayout(file: string, lines: readonly string[], spec: PagedLines, fields: readonly string[]): LayoutEvent[] {
+export function readLabelledPages(file: string, lines: readonly string[], spec: LabelledLines, fields: readonly string[]): LayoutEvent[] {
 	const events: LayoutEvent[] = [];
 	const skip = spec.skip.map((s) => new RegExp(s, 'u'));
 	const slotOf = new Map(spec.page_header.map((h) => [h.label, h.slot]));

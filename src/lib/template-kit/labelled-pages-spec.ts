@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { PagedLines } from './paged-layout';
+import { LabelledLines } from './labelled-pages';
 import { checkYear, departmentsShape, gradeShape, measureShape, noteShape, textColumnShape } from './column-meaning';
 import { departmentSuffixes } from './departments';
 
 /**
- * A spec for a report whose pages repeat their goal headers (paged-layout.ts): which lines are
+ * A spec for a report whose pages repeat their goal headers as labelled lines (labelled-pages.ts): which lines are
  * what, the goal levels, and what each column of a row means, in the kit's one column vocabulary
  * (column-meaning.ts). The template's hooks read it; what no rule can read stays in them.
  */
@@ -12,7 +12,7 @@ import { departmentSuffixes } from './departments';
 const Column = z.number().int().min(0);
 const Field = z.string().min(1);
 
-export const PagedColumn = z.discriminatedUnion('means', [
+export const RowColumn = z.discriminatedUnion('means', [
 	z.object({ means: z.literal('name'), field: Field, ...textColumnShape(Column) }),
 	z.object({ means: z.literal('description'), field: Field, ...textColumnShape(Column) }),
 	z.object({
@@ -34,16 +34,16 @@ export const PagedColumn = z.discriminatedUnion('means', [
 		graded: z.boolean().default(false)
 	})
 ]);
-export type PagedColumn = z.infer<typeof PagedColumn>;
+export type RowColumn = z.infer<typeof RowColumn>;
 
-export const PagedSpec = z
+export const LabelledPagesSpec = z
 	.object({
 		id: z.string().regex(/^[a-z0-9-]+$/),
 		describes: z.string().min(1),
-		lines: PagedLines,
+		lines: LabelledLines,
 		/** level names from the top: the page header's slots in order, then the heading line's */
 		goal_levels: z.array(z.object({ level_name_ja: z.string().min(1), slot: z.string().min(1), description_slot: z.string().min(1).optional() })).min(1),
-		columns: z.array(PagedColumn).min(1),
+		columns: z.array(RowColumn).min(1),
 		name: z.object({
 			/** the name given to a row whose name cell is blank: the contract needs one, the source has none */
 			blank: z.string().min(1),
@@ -67,11 +67,11 @@ export const PagedSpec = z
 			if (s.columns.filter((c) => c.means === means).length !== 1) ctx.addIssue({ code: 'custom', path: ['columns'], message: `exactly one column means ${means}` });
 		}
 	});
-export type PagedSpec = z.infer<typeof PagedSpec>;
+export type LabelledPagesSpec = z.infer<typeof LabelledPagesSpec>;
 
 /** Parse a spec, naming the template and the field of the first problem. */
-export function pagedSpec(input: unknown): PagedSpec {
-	const parsed = PagedSpec.safeParse(input);
+export function labelledPagesSpec(input: unknown): LabelledPagesSpec {
+	const parsed = LabelledPagesSpec.safeParse(input);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		throw new Error(`template spec ${String((input as { id?: unknown }).id ?? '?')}: ${issue.path.join('.')}: ${issue.message}`);
@@ -80,7 +80,7 @@ export function pagedSpec(input: unknown): PagedSpec {
 }
 
 /** The columns of a spec by meaning. */
-export function columnsByMeaning(spec: PagedSpec) {
-	const of = <M extends PagedColumn['means']>(means: M) => spec.columns.filter((c): c is Extract<PagedColumn, { means: M }> => c.means === means);
+export function columnsByMeaning(spec: LabelledPagesSpec) {
+	const of = <M extends RowColumn['means']>(means: M) => spec.columns.filter((c): c is Extract<RowColumn, { means: M }> => c.means === means);
 	return { name: of('name')[0], description: of('description')[0], measures: of('measure'), grade: of('grade')[0], notes: of('note'), departments: of('departments')[0], fields: spec.columns.map((c) => c.field) };
 }
