@@ -2,16 +2,17 @@
 // <id>.json: a spec read by the kit's table template, or by its hooks in <id>/hooks.ts; <id>.ts: a template in code.
 import type { Adapter } from './adapter';
 import { hookedTemplate, tableTemplate } from '../template-kit/table-spec';
+import kitamoto2023Spec from './kitamoto-2023.json';
 import niigataMinami2021Spec from './niigata-minami-2021.json';
 import niigataNishi2020Spec from './niigata-nishi-2020.json';
 import noboribetsuKizuna2017Spec from './noboribetsu-kizuna-2017.json';
 import yamaguchi2018Spec from './yamaguchi-2018.json';
+import { hooks as kitamoto2023Hooks } from './kitamoto-2023/hooks';
 import { hooks as niigataMinami2021Hooks } from './niigata-minami-2021/hooks';
 import { hooks as yamaguchi2018Hooks } from './yamaguchi-2018/hooks';
-import { kitamoto2023 } from './kitamoto-2023';
 import { tabularSpec } from './tabular-spec';
 
 /** Every template reader, by the id the manifest names. */
 export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map(
-	[kitamoto2023, hookedTemplate(niigataMinami2021Spec, niigataMinami2021Hooks), tableTemplate(niigataNishi2020Spec), tableTemplate(noboribetsuKizuna2017Spec), tabularSpec, hookedTemplate(yamaguchi2018Spec, yamaguchi2018Hooks)].map((a) => [a.id, a])
+	[hookedTemplate(kitamoto2023Spec, kitamoto2023Hooks), hookedTemplate(niigataMinami2021Spec, niigataMinami2021Hooks), tableTemplate(niigataNishi2020Spec), tableTemplate(noboribetsuKizuna2017Spec), tabularSpec, hookedTemplate(yamaguchi2018Spec, yamaguchi2018Hooks)].map((a) => [a.id, a])
 );

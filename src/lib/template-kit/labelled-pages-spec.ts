@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LabelledLines } from './labelled-pages';
 import { checkYear, departmentsShape, gradeShape, measureShape, noteShape, textColumnShape } from './column-meaning';
 import { departmentSuffixes } from './departments';
+import { SpecBase, parseSpec } from './table-spec';
 
 /**
  * A spec for a report whose pages repeat their goal headers as labelled lines (labelled-pages.ts): which lines are
@@ -36,10 +37,7 @@ export const RowColumn = z.discriminatedUnion('means', [
 ]);
 export type RowColumn = z.infer<typeof RowColumn>;
 
-export const LabelledPagesSpec = z
-	.object({
-		id: z.string().regex(/^[a-z0-9-]+$/),
-		describes: z.string().min(1),
+export const LabelledPagesSpec = SpecBase.extend({
 		lines: LabelledLines,
 		/** level names from the top: the page header's slots in order, then the heading line's */
 		goal_levels: z.array(z.object({ level_name_ja: z.string().min(1), slot: z.string().min(1), description_slot: z.string().min(1).optional() })).min(1),
@@ -70,14 +68,7 @@ export const LabelledPagesSpec = z
 export type LabelledPagesSpec = z.infer<typeof LabelledPagesSpec>;
 
 /** Parse a spec, naming the template and the field of the first problem. */
-export function labelledPagesSpec(input: unknown): LabelledPagesSpec {
-	const parsed = LabelledPagesSpec.safeParse(input);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new Error(`template spec ${String((input as { id?: unknown }).id ?? '?')}: ${issue.path.join('.')}: ${issue.message}`);
-	}
-	return parsed.data;
-}
+export const labelledPagesSpec = (input: unknown): LabelledPagesSpec => parseSpec(LabelledPagesSpec, input);
 
 /** The columns of a spec by meaning. */
 export function columnsByMeaning(spec: LabelledPagesSpec) {

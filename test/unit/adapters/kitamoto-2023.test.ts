@@ -1,7 +1,8 @@
 import { readReport } from '../../../src/lib/template-kit/read';
 import { describe, expect, it } from 'vitest';
 import { loadCorrections, loadDocument, loadManifest, loadSchemes } from '../../../scripts/lib/sources';
-import { kitamoto2023, BLANK_NAME } from '../../../src/lib/adapters/kitamoto-2023';
+import { ADAPTERS } from '../../../src/lib/adapters/registry';
+import spec from '../../../src/lib/adapters/kitamoto-2023.json';
 import { SourceError, type AdapterResult, type SourceDocument } from '../../../src/lib/adapters/adapter';
 import { ingest } from '../../../src/lib/pipeline/ingest';
 import type { Initiative } from '../../../src/lib/contract/tables';
@@ -11,6 +12,8 @@ import { readRates } from '../../../src/lib/template-kit/figures';
 
 const { readDepartments, splitByDepartment } = departmentCells(['課', '室']);
 
+const kitamoto2023 = ADAPTERS.get('kitamoto-2023')!;
+const BLANK_NAME = spec.name.blank;
 const manifest = loadManifest();
 const entry = manifest.sources.find((s) => s.adapter === 'kitamoto-2023')!;
 const doc = loadDocument(entry);

@@ -7,7 +7,7 @@ import { splitBaseline } from '../../../src/lib/template-kit/figures';
 import { isDashOnly, isLegendText } from '../../../src/lib/template-kit/ocr';
 import { SourceError } from '../../../src/lib/template-kit/source-error';
 import type { Initiative } from '../../../src/lib/contract/tables';
-import kitamoto from '../../../src/lib/adapters/kitamoto-2023/spec.json';
+import kitamoto from '../../../src/lib/adapters/kitamoto-2023.json';
 
 const lines = LabelledLines.parse({ skip: ['^-'], page_header: [{ label: '目標', slot: 'goal' }, { label: '説明', slot: 'explanation' }], unlabelled_slot: 'explanation', heading: '取組', column_header: '名', row_term: '事業' });
 const fields = ['名', '内容', '担当'];

@@ -1,45 +1,41 @@
-import type { Adapter, AdapterContext, AdapterResult, SourceDocument } from './adapter';
-import { SourceError, emptyResult, requireScheme } from './adapter';
-import type { Evaluation, Initiative } from '../contract/tables';
-import type { WarningCode } from '../template-kit/warnings';
-import { initiativeId, MeasureIds } from '../template-kit/records';
-import { actorOfDepartments } from '../template-kit/departments';
-import { departmentCells, headingDepartments, type DepartmentEntry } from '../template-kit/department-cells';
-import { isDashOnly, isLegendText, looksGarbled } from '../template-kit/ocr';
-import { splitBaseline } from '../template-kit/figures';
-import { GoalBook } from '../template-kit/goals';
-import { hasRepostMark, readRepostPointer, resolveReposts, withoutRepostMark, type Repost } from '../template-kit/repost';
-import { readNumberedHeading, readLabelledPages, type PageHeader } from '../template-kit/labelled-pages';
-import { columnsByMeaning, labelledPagesSpec } from '../template-kit/labelled-pages-spec';
-import { columnYear } from '../template-kit/column-meaning';
-import { foldLookalikes, isJapaneseChar, readSectionNumber, tidy, unwrapItems } from '../normalize/text';
-import { readFiscalYear } from '../normalize/fiscal-year';
-import { readGrade } from '../normalize/grade';
-import { resolvePages, type ResolvedPage } from './kitamoto-2023/hierarchy';
-import { cellMeasures } from './kitamoto-2023/measures';
-import specFile from './kitamoto-2023/spec.json';
+import type { AdapterContext, AdapterResult, SourceDocument } from '../adapter';
+import { SourceError, emptyResult, requireScheme } from '../adapter';
+import type { TemplateHooks } from '../../template-kit/table-spec';
+import type { Evaluation, Initiative } from '../../contract/tables';
+import type { WarningCode } from '../../template-kit/warnings';
+import { initiativeId, MeasureIds } from '../../template-kit/records';
+import { actorOfDepartments } from '../../template-kit/departments';
+import { departmentCells, headingDepartments, type DepartmentEntry } from '../../template-kit/department-cells';
+import { isDashOnly, isLegendText, looksGarbled } from '../../template-kit/ocr';
+import { splitBaseline } from '../../template-kit/figures';
+import { GoalBook } from '../../template-kit/goals';
+import { hasRepostMark, readRepostPointer, resolveReposts, withoutRepostMark, type Repost } from '../../template-kit/repost';
+import { readNumberedHeading, readLabelledPages, type PageHeader } from '../../template-kit/labelled-pages';
+import { LabelledPagesSpec, columnsByMeaning } from '../../template-kit/labelled-pages-spec';
+import { columnYear } from '../../template-kit/column-meaning';
+import { foldLookalikes, isJapaneseChar, readSectionNumber, tidy, unwrapItems } from '../../normalize/text';
+import { readFiscalYear } from '../../normalize/fiscal-year';
+import { readGrade } from '../../normalize/grade';
+import { resolvePages, type ResolvedPage } from './hierarchy';
+import { cellMeasures } from './measures';
 
 /**
  * 北本市地域福祉計画 progress report (令和5年度): what its lines and columns are is the spec
- * (kitamoto-2023/spec.json); this file holds the hooks no rule reads. Rows with several departments
+ * (kitamoto-2023.json); these are the hooks for what no rule reads. Rows with several departments
  * keep each 【担当課】's text apart, and some rows grade per department in the 事業主体 cell
  * (共生福祉課B 社協A); the 目標 and 施策 codes the OCR damaged are recovered across pages (hierarchy.ts).
  */
-const spec = labelledPagesSpec(specFile);
-const col = columnsByMeaning(spec);
-const { readDepartments, splitByDepartment } = departmentCells(col.departments.suffixes);
-const [goalLevel, policyLevel, actionLevel] = spec.goal_levels.map((l) => l.level_name_ja);
-const cutShort = new RegExp(spec.name.cut_short, 'u');
-/** Columns of text: checked for OCR damage, and where a 再掲 row points to its original or names departments. */
-const textColumns = spec.columns.filter((c) => c.means === 'description' || c.means === 'measure' || c.means === 'note').map((c) => c.column);
-const figureColumns = textColumns.filter((k) => k !== col.description?.column);
-
-export const BLANK_NAME = spec.name.blank;
-
-export const kitamoto2023: Adapter = {
-	id: spec.id,
-	describes: spec.describes,
-	read(doc: SourceDocument, ctx: AdapterContext): AdapterResult {
+export const hooks: TemplateHooks<LabelledPagesSpec> = {
+	schema: LabelledPagesSpec,
+	read(spec: LabelledPagesSpec, doc: SourceDocument, ctx: AdapterContext): AdapterResult {
+		const col = columnsByMeaning(spec);
+		const { readDepartments, splitByDepartment } = departmentCells(col.departments.suffixes);
+		const [goalLevel, policyLevel, actionLevel] = spec.goal_levels.map((l) => l.level_name_ja);
+		const cutShort = new RegExp(spec.name.cut_short, 'u');
+		const BLANK_NAME = spec.name.blank;
+		/** Columns of text: checked for OCR damage, and where a 再掲 row points to its original or names departments. */
+		const textColumns = spec.columns.filter((c) => c.means === 'description' || c.means === 'measure' || c.means === 'note').map((c) => c.column);
+		const figureColumns = textColumns.filter((k) => k !== col.description?.column);
 		const out = emptyResult();
 		const file = doc.entry.file;
 		const { muni_code } = doc.entry.municipality;
