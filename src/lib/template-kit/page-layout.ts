@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SourceError } from './source-error';
 import { fold, tidy } from '../normalize/text';
 import { Pattern } from './table-spec';
+import type { Block } from './wrapped-cells';
 
 /**
  * The page furniture of a PDF's text and the lines that carry the table's own structure. General:
@@ -97,4 +98,29 @@ export function readLayout<H>(file: string, lines: readonly string[], spec: Page
 		out.items.push({ kind: 'text', line, text: raw.replace(/[\s\u3000]+$/, '') });
 	}
 	return out;
+}
+
+/** Text blocks of a stretch of items: runs of text lines between blank lines (a cell, often). */
+export function textBlocks(items: readonly Item[]): Block[] {
+	const out: Block[] = [];
+	let cur: Block | null = null;
+	for (const it of items) {
+		if (it.kind === 'text') {
+			if (!cur) out.push((cur = []));
+			cur.push({ line: it.line, text: it.text });
+		} else cur = null;
+	}
+	return out;
+}
+
+/**
+ * The banner of one level over a stretch of pages (a section): every page repeats it, so all its
+ * printings must agree; none, or two titles, stops the run.
+ */
+export function bannerOf(file: string, banners: readonly Banner[], level: string, from: number, to: number): Banner {
+	const found = banners.filter((b) => b.level === level && b.line >= from && b.line < to);
+	if (!found.length) throw new SourceError(file, from, level, `no ${level} banner on the pages of this section`);
+	const other = found.find((b) => b.title !== found[0].title);
+	if (other) throw new SourceError(file, other.line, level, `two ${level} banners in one section: "${found[0].title}" and "${other.title}"`);
+	return found[0];
 }

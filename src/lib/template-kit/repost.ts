@@ -1,5 +1,6 @@
 import { foldLookalikes, tidy } from '../normalize/text';
 import type { Initiative } from '../contract/tables';
+import type { QualityWarning } from '../contract/quality';
 import type { WarningCode } from './warnings';
 import { CIRCLED_CLASS, VOCABULARY, characterClass, circledNumber, escapeRegExp } from './vocabulary';
 
@@ -59,5 +60,21 @@ export function resolveReposts(reposts: readonly Repost[], initiatives: readonly
 			r.initiative.repost_of = original.initiative_id;
 			if (r.goal_id && !there.length) warn(r.line, 'repost_goal_mismatch', `the cells point to ${r.goal_id}, but the row of the same name sits under ${original.goal_id}`, null, id);
 		}
+	}
+}
+
+/**
+ * Each 再掲 row linked to the initiative whose name it repeats (without the mark); a row whose
+ * original the report does not print is told. General: for reports whose repeated rows name the
+ * original by its name only, exactly (南区); rows whose cells point to the original's goal are
+ * resolved by resolveReposts above (北本市).
+ */
+export function linkRepostsByName(initiatives: Initiative[], field: string, warn: (w: QualityWarning) => void): void {
+	for (const initiative of initiatives) {
+		if (!hasRepostMark(initiative.name_ja)) continue;
+		const base = withoutRepostMark(initiative.name_ja);
+		const original = initiatives.find((o) => o !== initiative && o.name_ja === base);
+		if (original) initiative.repost_of = original.initiative_id;
+		else warn({ source_file: initiative.source_file, line: initiative.line_start, column: null, field, code: 'repost_original_not_found', message: `no initiative named "${base}" in the report`, raw: initiative.name_ja, initiative_id: initiative.initiative_id });
 	}
 }

@@ -142,7 +142,23 @@ export class WrappedCells {
 	figures(ids: MeasureIds, input: FigureInput): Measure[] {
 		return figureMeasures(this, ids, input);
 	}
+
+	/**
+	 * The figure cells of one row, which list the same items (a plan and its results): each is read
+	 * knowing what the others count, so a line that opens with a label another cell counts starts an
+	 * item. `contexts` give each cell's column width and the lines a correction joins.
+	 */
+	rowFigures(ids: MeasureIds, initiative_id: string, cells: readonly { block: Block; column: Omit<FigureInput, 'initiative_id' | 'block' | 'context'>; context: ItemContext }[]): Measure[] {
+		const labels = cells.map((c) => this.labels(c.block, c.context));
+		return cells.flatMap(({ block, column, context }, k) => {
+			const rowLabels = new Set(labels.filter((_, o) => o !== k).flatMap((set) => [...set]));
+			return this.figures(ids, { initiative_id, ...column, block, context: { ...context, rowLabels } });
+		});
+	}
 }
+
+/** The printed width of a column: its widest line over the blocks printed in it. */
+export const columnWidth = (blocks: readonly Block[]): number => Math.max(0, ...blocks.flatMap((b) => b.map((l) => displayWidth(l.text))));
 
 /** A name or a 概要: wrapped lines joined, no spaces left between Japanese words. */
 export function nameText(block: Block): string {

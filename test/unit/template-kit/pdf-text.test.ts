@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readLayout, type PageLayoutSpec } from '../../../src/lib/template-kit/page-layout';
-import { WrappedCells, displayWidth, type Block } from '../../../src/lib/template-kit/wrapped-cells';
+import { bannerOf, readLayout, textBlocks, type PageLayoutSpec } from '../../../src/lib/template-kit/page-layout';
+import { linkRepostsByName } from '../../../src/lib/template-kit/repost';
+import type { Initiative } from '../../../src/lib/contract/tables';
+import { WrappedCells, columnWidth, displayWidth, type Block } from '../../../src/lib/template-kit/wrapped-cells';
 import { MeasureIds } from '../../../src/lib/template-kit/records';
 import { SourceError } from '../../../src/lib/template-kit/source-error';
 
@@ -57,5 +59,41 @@ describe('cells wrapped at their column width', () => {
 
 	it('keeps a comment\'s paragraphs apart where a line stops short of the column', () => {
 		expect(cells.note(block('あいうえおかきくけこ', 'さしす。', 'たちつてと'), 20)).toBe('あいうえおかきくけこさしす。 たちつてと');
+	});
+});
+
+describe('blocks, banners, rows of figure cells and 再掲 rows', () => {
+	it('cuts text blocks at blanks and headings, and measures a column by its widest line', () => {
+		const blocks = textBlocks([{ kind: 'text', line: 1, text: 'a' }, { kind: 'text', line: 2, text: 'bb' }, { kind: 'blank', line: 3 }, { kind: 'text', line: 4, text: '見守り' }]);
+		expect(blocks).toEqual([[{ line: 1, text: 'a' }, { line: 2, text: 'bb' }], [{ line: 4, text: '見守り' }]]);
+		expect(columnWidth(blocks)).toBe(6);
+	});
+
+	it('takes a section\'s banner, refusing none or two titles', () => {
+		const banners = [{ line: 2, level: '基本目標', title: 'A' }, { line: 9, level: '基本目標', title: 'A' }, { line: 20, level: '基本目標', title: 'B' }];
+		expect(bannerOf('x.txt', banners, '基本目標', 1, 15)).toEqual(banners[0]);
+		expect(() => bannerOf('x.txt', banners, '基本目標', 1, 30)).toThrowError(/^x\.txt:20 \(基本目標\)/);
+		expect(() => bannerOf('x.txt', banners, '分野別計画', 1, 15)).toThrowError(/^x\.txt:1 \(分野別計画\)/);
+	});
+
+	it('reads a row\'s figure cells knowing what the others count', () => {
+		const cells = new WrappedCells({ item_ends: [], item_short_by: 6, paragraph_short_by: { any: 10, sentence: 4, full_width: 6 } });
+		const block = (line: number, ...texts: string[]): Block => texts.map((text, k) => ({ line: line + k, text }));
+		const column = { kind: 'result' as const, fiscal_year: 2021, is_estimate: false };
+		// "相談会を 2回" wraps after a count; "訪問を 3回" opens an item only because the other cell counts 訪問を
+		const ms = cells.rowFigures(new MeasureIds(), 'x', [
+			{ block: block(1, '訪問を 5回'), column, context: {} },
+			{ block: block(5, '相談会を 2回の', '訪問を 3回'), column, context: {} }
+		]);
+		expect(ms.map((m) => [m.measure_id, m.label_ja, m.value])).toEqual([['x-m01', '訪問を', 5], ['x-m02', '相談会を', 2], ['x-m03', '訪問を', 3]]);
+	});
+
+	it('links a 再掲 row to the row whose name it repeats, or tells it has none', () => {
+		const row = (id: string, name_ja: string) => ({ initiative_id: id, name_ja, repost_of: null, source_file: 'x.txt', line_start: 1 }) as unknown as Initiative;
+		const rows = [row('a', '見守り活動'), row('b', '見守り活動（再掲）'), row('c', '居場所（再掲）')];
+		const warned: string[] = [];
+		linkRepostsByName(rows, '名前', (w) => warned.push(`${w.code} ${w.initiative_id}`));
+		expect(rows.map((r) => r.repost_of)).toEqual([null, 'a', null]);
+		expect(warned).toEqual(['repost_original_not_found c']);
 	});
 });

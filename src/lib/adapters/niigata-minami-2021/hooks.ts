@@ -3,12 +3,12 @@ import { SourceError, emptyResult, requireScheme } from '../adapter';
 import type { Goal } from '../../contract/tables';
 import { initiativeId, MeasureIds } from '../../template-kit/records';
 import { actorOfDepartments, departmentPattern, departmentSuffixes } from '../../template-kit/departments';
-import { hasRepostMark, withoutRepostMark } from '../../template-kit/repost';
+import { linkRepostsByName } from '../../template-kit/repost';
 import { readGrade } from '../../normalize/grade';
 import type { TemplateHooks } from '../../template-kit/table-spec';
-import { readLayout, type Banner } from '../../template-kit/page-layout';
-import { WrappedCells, displayWidth, firstLine, lastLine, nameText, type ItemContext } from '../../template-kit/wrapped-cells';
-import { readRows, type Row, type Section } from './rows';
+import { bannerOf, readLayout } from '../../template-kit/page-layout';
+import { WrappedCells, columnWidth, firstLine, lastLine, nameText } from '../../template-kit/wrapped-cells';
+import { readRows, type Row } from './rows';
 import { readHeader } from './header';
 import { Spec } from './spec';
 
@@ -23,14 +23,6 @@ import { Spec } from './spec';
 
 /** The field of a correction that joins a line to the item above it inside a figure cell. */
 const itemField = (column: string) => `${column}の項目`;
-
-function bannerTitle(file: string, section: Section, banners: Banner[], level: Banner['level']): Banner {
-	const found = banners.filter((b) => b.level === level);
-	if (!found.length) throw new SourceError(file, section.header.line, level, `no ${level} banner on the pages of this section`);
-	const other = found.find((b) => b.title !== found[0].title);
-	if (other) throw new SourceError(file, other.line, level, `two ${level} banners in one section: "${found[0].title}" and "${other.title}"`);
-	return found[0];
-}
 
 function read(spec: Spec, doc: SourceDocument, ctx: AdapterContext): AdapterResult {
 	const out = emptyResult();
@@ -70,11 +62,8 @@ function read(spec: Spec, doc: SourceDocument, ctx: AdapterContext): AdapterResu
 	let goalSeq = 0;
 	const goalOfRow = new Map<Row, string>();
 	sections.forEach((section, s) => {
-		const from = section.header.line;
-		const to = sections[s + 1]?.header.line ?? Infinity;
-		const banners = layout.banners.filter((b) => b.line >= from && b.line < to);
-		const field = bannerTitle(file, section, banners, fieldLevel);
-		const basic = bannerTitle(file, section, banners, basicLevel);
+		const [from, to] = [section.header.line, sections[s + 1]?.header.line ?? Infinity];
+		const [field, basic] = [fieldLevel, basicLevel].map((level) => bannerOf(file, layout.banners, level, from, to));
 		const fieldId = `${plan_id}-G${s + 1}`;
 		const basicId = `${fieldId}-1`;
 		const goal = (g: Omit<Goal, 'plan_id' | 'seq'>) => out.goals.push({ ...g, plan_id, seq: goalSeq++ });
@@ -87,12 +76,10 @@ function read(spec: Spec, doc: SourceDocument, ctx: AdapterContext): AdapterResu
 	});
 
 	// Each section's figure columns have their own printed width; a short line ends an item.
-	const columnWidths = sections.map((s) =>
-		[0, 1, 2].map((k) => Math.max(0, ...s.rows.flatMap((r) => r.figures[k].map((l) => displayWidth(l.text)))))
-	);
+	const columnWidths = sections.map((s) => [0, 1, 2].map((k) => columnWidth(s.rows.map((r) => r.figures[k]))));
 
 	// The comment column's width, over the whole report (the 備考 are too few to measure).
-	const noteWidth = Math.max(0, ...sections.flatMap((s) => s.rows.flatMap((r) => (r.comment ?? []).map((l) => displayWidth(l.text)))));
+	const noteWidth = columnWidth(sections.flatMap((s) => s.rows.map((r) => r.comment ?? [])));
 
 	const ids = new MeasureIds();
 	const rows = sections.flatMap((s) => s.rows);
@@ -121,16 +108,11 @@ function read(spec: Spec, doc: SourceDocument, ctx: AdapterContext): AdapterResu
 		});
 
 		// The three cells list the same items: each is read knowing what the other two count.
-		const contexts: ItemContext[] = row.figures.map((block, k) => ({
-			columnWidth: columnWidths[row.section][k],
-			joined: new Set(block.filter((l) => book.take(l.line, itemField(row.header.figures[k].label))).map((l) => l.line))
-		}));
-		const labels = row.figures.map((block, k) => cells.labels(block, contexts[k]));
-		row.figures.forEach((block, k) => {
-			const column = row.header.figures[k];
-			const rowLabels = new Set(labels.filter((_, o) => o !== k).flatMap((set) => [...set]));
-			out.measures.push(...cells.figures(ids, { initiative_id, kind: column.kind, fiscal_year: column.fiscal_year, is_estimate: column.is_estimate, block, context: { ...contexts[k], rowLabels } }));
-		});
+		out.measures.push(...cells.rowFigures(ids, initiative_id, row.figures.map((block, k) => {
+			const { label, kind, fiscal_year, is_estimate } = row.header.figures[k];
+			const joined = new Set(block.filter((l) => book.take(l.line, itemField(label))).map((l) => l.line));
+			return { block, column: { kind, fiscal_year, is_estimate }, context: { columnWidth: columnWidths[row.section][k], joined } };
+		})));
 
 		const grade = readGrade(row.grade.text, levels);
 		if (grade === null) {
@@ -148,13 +130,7 @@ function read(spec: Spec, doc: SourceDocument, ctx: AdapterContext): AdapterResu
 	});
 
 	// A （再掲） row repeats an initiative printed earlier under another 目標, with its own figures.
-	for (const initiative of out.initiatives) {
-		if (!hasRepostMark(initiative.name_ja)) continue;
-		const base = withoutRepostMark(initiative.name_ja);
-		const original = out.initiatives.find((o) => o !== initiative && o.name_ja === base);
-		if (original) initiative.repost_of = original.initiative_id;
-		else out.warnings.push({ source_file: file, line: initiative.line_start, column: null, field: FIELD.name, code: 'repost_original_not_found', message: `no initiative named "${base}" in the report`, raw: initiative.name_ja, initiative_id: initiative.initiative_id });
-	}
+	linkRepostsByName(out.initiatives, FIELD.name, (w) => out.warnings.push(w));
 
 	out.correctionsUsed = book.finish();
 	return out;

@@ -1,7 +1,7 @@
 import { SourceError } from '../adapter';
 import type { QualityWarning } from '../../contract/quality';
 import { foldLookalikes, tidy } from '../../normalize/text';
-import type { Item, Layout } from '../../template-kit/page-layout';
+import { textBlocks, type Item, type Layout } from '../../template-kit/page-layout';
 import type { Block, SourceText } from '../../template-kit/wrapped-cells';
 import type { ColumnHeader } from './header';
 import type { Spec } from './spec';
@@ -19,12 +19,7 @@ import { VOCABULARY, alternation } from '../../template-kit/vocabulary';
  * name and 概要 of the second; text blocks (runs of lines between blank lines) tell them apart.
  */
 
-export interface GoalHeading {
-	line: number;
-	code: string;
-	number: number;
-	title: string;
-}
+export type GoalHeading = Omit<Extract<Item, { kind: 'heading' }>, 'kind'>;
 
 export interface Row {
 	section: number;
@@ -89,19 +84,6 @@ function findDepartment(item: Item, next: Item | undefined, DEPARTMENT_START: Re
 	return null;
 }
 
-/** Text blocks of a stretch of items: runs of text lines between blank lines. */
-function blocksOf(items: readonly Item[]): Block[] {
-	const out: Block[] = [];
-	let cur: Block | null = null;
-	for (const it of items) {
-		if (it.kind === 'text') {
-			if (!cur) out.push((cur = []));
-			cur.push({ line: it.line, text: it.text });
-		} else cur = null;
-	}
-	return out;
-}
-
 export interface RowReading {
 	sections: Section[];
 	warnings: QualityWarning[];
@@ -125,7 +107,7 @@ export function readRows(spec: Spec, file: string, layout: Layout<ColumnHeader>,
 
 	/** The comment of the row above, and any blocks after it: a merged name cell or a 備考. */
 	const closeRow = (part: readonly Item[]) => {
-		const blocks = blocksOf(part);
+		const blocks = textBlocks(part);
 		if (!lastRow) {
 			if (blocks.length) throw new SourceError(file, blocks[0][0].line, FIELD.name, 'text before the first 目標 heading that is not a row');
 			return;
@@ -207,7 +189,7 @@ export function readRows(spec: Spec, file: string, layout: Layout<ColumnHeader>,
 				return null;
 			}
 			if (!lastRow) throw new SourceError(file, anchorLine, FIELD.heading, 'a row before any （１） heading');
-			const blocks = blocksOf(part);
+			const blocks = textBlocks(part);
 			// The comment hangs on the 評価 line when no blank line follows it; otherwise it is the
 			// first of three blocks, or the first of two when it ends a sentence (a name never does).
 			const attached = part[0]?.kind === 'text';
@@ -233,7 +215,7 @@ export function readRows(spec: Spec, file: string, layout: Layout<ColumnHeader>,
 			if (stray) throw new SourceError(file, stray.line, FIELD.name, 'text after the last heading that is not a row');
 			return null;
 		}
-		return leadOf(blocksOf(after), anchorLine);
+		return leadOf(textBlocks(after), anchorLine);
 	};
 
 	let between: Item[] = [];
