@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { withoutRepostMark } from '../template-kit/repost';
+import { CIRCLED_CLASS } from '../template-kit/vocabulary';
 import type { Initiative } from '../contract/tables';
 import { fnv1a } from '../normalize/fnv1a';
 
@@ -22,6 +23,9 @@ export const SampleFile = z.object({
 	entries: z.array(SampleEntry).min(1)
 });
 
+/** A leading number: circled (data/vocabulary.json's numerals) or a digit with its point. */
+const LEADING_NUMBER = new RegExp(`^(?:${CIRCLED_CLASS}|\\d+[.．、]?)(?=\\D)`);
+
 /**
  * A name as a key: NFKC, no spaces (PDF wrapping splits words), no leading number or circled
  * digit, no 再掲 marker, no brackets' width differences.
@@ -30,7 +34,7 @@ export function nameKey(name: string): string {
 	return withoutRepostMark(name)
 		.normalize('NFKC')
 		.replace(/\s+/g, '')
-		.replace(/^(?:[①-⑳]|\d+[.．、]?)(?=\D)/, '')
+		.replace(LEADING_NUMBER, '')
 		.replace(/[・、,]/g, '');
 }
 
