@@ -5,13 +5,14 @@
  * query. In the same run, a bare page with nothing but the data layer measures starting DuckDB-wasm and
  * loading the Parquet files, and how long hyparquet takes to decode each file.
  */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, extname } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { build } from 'vite';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import type { BenchContext } from './run';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 interface PageSpec {
 	name: string;
@@ -148,6 +149,90 @@ async function timeBare(browser: Browser, dist: string, baseURL: string): Promis
 	return r;
 }
 
+/** Chromium's trace events about the WebAssembly code cache (Blink emits them; category devtools.timeline). */
+const WASM_CACHE_EVENTS = ['v8.wasm.cachedModule', 'v8.wasm.moduleCacheHit', 'v8.wasm.moduleCacheInvalid', 'v8.wasm.moduleCacheInvalidDigest'] as const;
+type CacheEvents = Record<(typeof WASM_CACHE_EVENTS)[number], number>;
+
+async function traceWasmCache(cdp: CDPSession): Promise<() => Promise<CacheEvents>> {
+	const counts = Object.fromEntries(WASM_CACHE_EVENTS.map((e) => [e, 0])) as CacheEvents;
+	cdp.on('Tracing.dataCollected', (e: { value: { name?: string }[] }) => {
+		for (const ev of e.value) if (ev.name && ev.name in counts) counts[ev.name as keyof CacheEvents]++;
+	});
+	await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+	return async () => {
+		const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+		await cdp.send('Tracing.end');
+		await done;
+		return counts;
+	};
+}
+
+interface StartVisit {
+	timing: Timing;
+	events: CacheEvents;
+}
+
+/** V8 writes its cache only after no new optimized code for 2 s: the first visit stays open this long. */
+const CACHE_QUIET_MS = 4000;
+
+/**
+ * Cold and warm start as a returning visitor gets them: a browser profile on disk (Chromium keeps
+ * compiled WebAssembly only there: Playwright's ordinary contexts are off the record and have no
+ * code cache), first visit with an empty profile, then a second visit in a new tab of the same
+ * profile. Chromium's own trace events say whether the compiled module was stored and found.
+ */
+async function timeStarts(baseURL: string, spec: PageSpec): Promise<{ cold: StartVisit; warm: StartVisit }> {
+	const dir = mkdtempSync(join(tmpdir(), 'atlas-profile-'));
+	const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL });
+	try {
+		const visit = async (stayMs: number): Promise<StartVisit> => {
+			const page = await context.newPage();
+			const stop = await traceWasmCache(await context.newCDPSession(page));
+			const timing = await timePage(page, spec);
+			if (stayMs) await page.waitForTimeout(stayMs);
+			const events = await stop();
+			await page.close();
+			return { timing, events };
+		};
+		const cold = await visit(CACHE_QUIET_MS);
+		const warm = await visit(0);
+		return { cold, warm };
+	} finally {
+		await context.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+function startSection(runs: { cold: StartVisit; warm: StartVisit }[], spec: PageSpec): string[] {
+	const m = (pick: (r: { cold: StartVisit; warm: StartVisit }) => number | null) => median(runs.map(pick).filter((x): x is number => x !== null && !Number.isNaN(x)));
+	const f = (n: number) => (Number.isNaN(n) ? '—' : String(Math.round(n)));
+	const sum = (key: keyof CacheEvents, which: 'cold' | 'warm') => runs.reduce((n, r) => n + r[which].events[key], 0);
+	const rows: [string, (v: StartVisit) => number | null][] = [
+		['DuckDB start (worker, module, database file)', (v) => v.timing.start],
+		['database attached and locked', (v) => v.timing.load],
+		["page's first DuckDB answer shown", (v) => v.timing.wasmAnswer]
+	];
+	const lines = [
+		'## DuckDB-wasm start: first visit against second visit',
+		'',
+		`Median of ${runs.length} rounds on \`${spec.path}\`, milliseconds. Each round: a new browser profile on disk, a first visit (kept open ${CACHE_QUIET_MS / 1000} s, for the compiled module to be stored), then a second visit in a new tab. Chromium stores compiled WebAssembly only in a profile on disk, so this is what a returning visitor gets; the table above uses ordinary (off-the-record) contexts, which have no code cache.`,
+		'',
+		'| | first visit | second visit | second ÷ first |',
+		'|---|---:|---:|---:|'
+	];
+	for (const [name, pick] of rows) {
+		const cold = m((r) => pick(r.cold));
+		const warm = m((r) => pick(r.warm));
+		lines.push(`| ${name} | ${f(cold)} | ${f(warm)} | ${(warm / cold).toFixed(2)} |`);
+	}
+	lines.push(
+		'',
+		`Chromium's code-cache events over all rounds (trace category devtools.timeline): compiled module stored ${sum('v8.wasm.cachedModule', 'cold')}× on first visits; found ${sum('v8.wasm.moduleCacheHit', 'warm')}× on second visits (rejected: ${sum('v8.wasm.moduleCacheInvalid', 'warm') + sum('v8.wasm.moduleCacheInvalidDigest', 'warm')}).`,
+		''
+	);
+	return lines;
+}
+
 export default async function pagesBench({ browser, baseURL, dataDir }: BenchContext): Promise<string> {
 	const { muni, initiative } = await pickIds(dataDir);
 	const pages: PageSpec[] = [
@@ -210,5 +295,8 @@ export default async function pagesBench({ browser, baseURL, dataDir }: BenchCon
 	}
 	lines.push(`| all | | | | ${decodeSum.toFixed(1)} | ${((decodeSum / bareTotal) * 100).toFixed(1)}% |`, '');
 	lines.push('parquet-wasm (the other candidate reader) is not a dependency; it was measured once against this path: see PARQUET-READERS.md.', '');
-		return lines.join('\n');
+	const starts = [];
+	for (let round = 0; round < ROUNDS; round++) starts.push(await timeStarts(baseURL, pages[0]));
+	lines.push(...startSection(starts, pages[0]));
+	return lines.join('\n');
 }

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 export interface BenchContext {
 	browser: Browser;
@@ -17,16 +18,15 @@ export interface BenchContext {
 }
 export type Bench = (ctx: BenchContext) => Promise<string>;
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function main(): Promise<void> {
-	const port = 4193;
+	const port = Number(process.env.BENCH_PORT ?? 4193);
 	const server = spawn('node', ['scripts/serve.js'], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
 	await new Promise<void>((resolve, reject) => {
 		server.stdout.on('data', (d: Buffer) => d.toString().includes('running at') && resolve());
 		server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
 	});
-	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 	const ctx: BenchContext = { browser, baseURL: `http://127.0.0.1:${port}`, dataDir: 'build/data' };
 	const sections: string[] = [];
 	try {

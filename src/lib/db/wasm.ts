@@ -3,6 +3,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import cachingWorker from './duckdb-worker.ts?worker&url';
 import { plainRow, type Connector, type Param, type Row } from './connector';
 import { DATABASE_FILE, PUBLISHED_DATABASE } from './published';
 import { fetchDataFile } from './fetch-data';
@@ -31,7 +32,9 @@ async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
 		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
 		eh: { mainModule: ehWasm, mainWorker: ehWorker }
 	});
-	const worker = new Worker(bundle.mainWorker!);
+	// DuckDB's worker, started through ours so that the compiled module is kept for the next visit
+	// (see duckdb-worker.ts); its script's address travels after '#', which no server sees.
+	const worker = new Worker(`${cachingWorker}#${encodeURIComponent(bundle.mainWorker!)}`);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 	return db;

@@ -1,0 +1,28 @@
+import { test, expect } from './fixtures';
+
+/**
+ * What lets the browser keep DuckDB's compiled WebAssembly for the next visit (src/lib/db/duckdb-worker.ts):
+ * the module is compiled by streaming straight from fetch()'s own Response of a .wasm address that
+ * never changes its bytes and may be cached, not from a Response rebuilt around the download.
+ * DuckDB's worker says which of its two paths it took; the rebuilt one is the one it takes when
+ * TransformStream exists, and it says nothing then.
+ */
+test('DuckDB-wasm compiles its module from the cacheable response of its own address', async ({ page, offsite, consoleErrors }) => {
+	const messages: string[] = [];
+	page.on('console', (msg) => messages.push(msg.text()));
+	const wasm = page.waitForResponse((r) => /\/_app\/immutable\/assets\/duckdb-(eh|mvp)\.[\w-]+\.wasm$/.test(r.url()));
+	const worker = page.waitForEvent('worker');
+	await page.goto('/');
+	await expect(page.getByTestId('db-status').first()).toHaveAttribute('data-state', 'ready');
+
+	const response = await wasm;
+	expect(response.status()).toBe(200);
+	const headers = response.headers();
+	expect(headers['content-type']).toBe('application/wasm');
+	expect(headers['cache-control']).toBe('public, max-age=31536000, immutable');
+	expect((await worker).url()).toMatch(/\/_app\/immutable\/workers\/duckdb-worker[\w.-]*\.js#.*duckdb-browser-(eh|mvp)\.worker/);
+	expect(messages.some((m) => m.includes('instantiating without progress handler'))).toBe(true);
+
+	expect(offsite).toEqual([]);
+	expect(consoleErrors).toEqual([]);
+});
