@@ -115,7 +115,7 @@ export function cellMeasures(ids: MeasureIds, input: ItemInput, wording: Wording
 		const q = quantities[i];
 		const after = folded.slice(q.end);
 		if (/^(?:あたり|当たり)/.test(after)) {
-			// A rate's denominator: its words lead into the next figure's label.
+			// A rate's denominator: its words open the next figure's label.
 			carryLabel = `${q.label ?? ''}${folded.slice(q.start, q.end)}`.trim();
 			return;
 		}
