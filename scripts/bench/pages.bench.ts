@@ -66,11 +66,11 @@ function watchMarks(conditions: Record<string, string>): string {
 async function timePage(page: Page, spec: PageSpec): Promise<Timing> {
 	const ready = spec.ready.startsWith('[') ? spec.ready : `[data-testid="${spec.ready}"][data-source="browser"]`;
 	const conditions: Record<string, string> = { answer: ready };
-	if (spec.chart) Object.assign(conditions, { chart: 'figure.chart svg', plot: 'figure.chart[data-rendered="plot"]' });
+	if (spec.chart) Object.assign(conditions, { chart: 'figure.chart svg', plot: 'figure.chart[data-rendered="browser"]' });
 	await page.addInitScript({ content: watchMarks(conditions) });
 	await page.goto(spec.path, { waitUntil: 'commit' });
 	await page.waitForSelector(ready, { timeout: 120_000 });
-	if (spec.chart) await page.waitForSelector('figure.chart[data-rendered="plot"]', { timeout: 60_000 });
+	if (spec.chart) await page.waitForSelector('figure.chart[data-rendered="browser"]', { timeout: 60_000 });
 	const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
 	const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
 	// The status line reports DuckDB's own start and load times: ms numbers in its text.
