@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { nativeDatabase } from '$lib/server/native-db';
 import { municipalityCodes, municipalityPage } from '$lib/queries/municipality';
 import { qualityFor } from '$lib/queries/quality';
+import { chartPairs } from '$lib/queries/chart-pairs';
 import { qualityReport } from '$lib/server/quality-report';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -13,5 +14,6 @@ export const entries: EntryGenerator = async () => {
 export const load: PageServerLoad = async ({ params }) => {
 	const page = await municipalityPage(await nativeDatabase(), params.code);
 	if (!page) error(404, `no municipality ${params.code}`);
-	return { code: params.code, page, quality: qualityFor(qualityReport(), page.plans.map((p) => p.source_file)) };
+	const pairs = await chartPairs(await nativeDatabase(), { muni: params.code });
+	return { code: params.code, page, pairs, quality: qualityFor(qualityReport(), page.plans.map((p) => p.source_file)) };
 };
