@@ -83,7 +83,7 @@ describe('scripts/serve.js', () => {
 	});
 
 	it('sends the whole file for a malformed range, several ranges or a stale If-Range', async () => {
-		for (const headers of [{ Range: 'bytes=abc' }, { Range: 'items=0-5' }, { Range: 'bytes=0-1,500-501' }, { Range: 'bytes=0-9', 'If-Range': 'Wed, 21 Oct 2015 07:28:00 GMT' }]) {
+		for (const headers of [{ Range: 'bytes=abc' }, { Range: 'items=0-5' }, { Range: 'bytes=0-1,500-501' }, { Range: 'bytes=0-9', 'If-Range': 'Wed, 21 Oct 2015 07:28:00 GMT' }] as Record<string, string>[]) {
 			const res = await fetch(`${base}/data/initiatives.parquet`, { headers });
 			expect(res.status, JSON.stringify(headers)).toBe(200);
 			expect(res.headers.get('content-range')).toBeNull();
