@@ -1,13 +1,16 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { buildVersion } from './scripts/lib/build-version.js';
+import { BUILD_DIR, STATIC_DIR } from './scripts/lib/site-dirs.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Static files only: the site must run from any web server, including closed intranets.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		adapter: adapter({ pages: BUILD_DIR, assets: BUILD_DIR, fallback: undefined, strict: true }),
+		// static/ for the published site; another folder for the synthetic national build (scripts/lib/site-dirs.js).
+		files: { assets: STATIC_DIR },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// Absolute asset paths: 404.html is served at whatever address was missing (/themes/x/y), where
 		// relative ./_app/… paths would point nowhere. Links are absolute already (href()).

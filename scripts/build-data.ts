@@ -12,6 +12,7 @@ import { recoverDir, replaceDir } from './lib/swap-dir';
 import { ALL_TABLES } from '../src/lib/contract/index';
 
 import { parseArgs } from 'node:util';
+import { addComparables } from '../src/lib/pipeline/comparable';
 import { buildSyntheticDataset } from './lib/synthetic-input';
 import { isSyntheticDir, refusePublishedPlace } from './lib/synthetic-dataset';
 
@@ -41,9 +42,11 @@ async function main(): Promise<void> {
 	if (args.input && !isSyntheticDir(args.input)) throw new Error(`--input ${args.input}: not a folder written by npm run synth (no SYNTHETIC.json)`);
 	// Synthetic rows never reach the published data or the site built from it.
 	if (args.input) refusePublishedPlace(OUT);
-	const { dataset, quality } = args.input
+	const { dataset: ingested, quality } = args.input
 		? await buildSyntheticDataset(args.input)
 		: buildDataset({ only, ...(dataDir ? { dataDir, sourcesDir: join(dataDir, 'sources') } : {}) });
+	// Comparable initiatives once for the whole dataset, not once per page at prerender.
+	const dataset = addComparables(ingested);
 	step('dataset-built');
 	const parent = dirname(OUT);
 	mkdirSync(parent, { recursive: true });

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SITE_DATA_DIR } from './site-dirs.js';
 
 function commit() {
 	// A source archive without .git can name its commit in ATLAS_COMMIT.
@@ -16,7 +17,7 @@ function commit() {
 }
 
 /** sha256 over the names and bytes of the published files, in name order. */
-export function datasetDigest(dir = 'static/data') {
+export function datasetDigest(dir = SITE_DATA_DIR) {
 	if (!existsSync(dir)) return 'nodata';
 	const hash = createHash('sha256');
 	const files = readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => f.name).sort();

@@ -184,7 +184,7 @@ export async function initiativePage(db: Connector, id: string): Promise<Initiat
 				[id]
 			)
 		: null;
-	const comparables = await comparableInitiatives(db, id, hasThemes);
+	const comparables = await comparableInitiatives(db, id, tables);
 	const comparableGoalResults =
 		hasThemes && tables.has('measure_themes') && themes?.length
 			? await goalResults(db, { anyTheme: themes.map((t) => t.theme_id), notMuni: initiative.muni_code })
@@ -196,38 +196,24 @@ export async function initiativePage(db: Connector, id: string): Promise<Initiat
 	return { initiative, path, measures, pairs, evaluations, notes, themes, comparables, comparableGoalResults, own: own ?? { target: null, result: null, grade: null, band: null } };
 }
 
-/** Distinct character bigrams of a text column (a fixed identifier), for name similarity without a tokenizer. */
-const BIGRAMS = (col: string) =>
-	`list_distinct(list_transform(range(greatest(length(${col}) - 1, 0)), lambda k: substr(${col}, k + 1, 2)))`;
-
 /**
- * Initiatives of other municipalities that do comparable work: ranked by shared themes, then by the
- * similarity of their names (Jaccard over character bigrams, which suits Japanese without a tokenizer).
- * The reason (shared themes, similarity) is returned so the page can show it.
+ * Initiatives of other municipalities that do comparable work, as the pipeline ranked them once for
+ * every initiative (comparable_initiatives; the ranking is src/lib/comparable/rank.ts): shared themes,
+ * then the similarity of their names. The reason (shared themes, similarity) is returned so the page
+ * can show it. A dataset without the table has none to show.
  */
-async function comparableInitiatives(db: Connector, id: string, hasThemes: boolean): Promise<Comparable[]> {
-	const shared = hasThemes
-		? `(SELECT list(DISTINCT a.theme_id ORDER BY a.theme_id) FROM initiative_themes a JOIN initiative_themes b ON a.theme_id = b.theme_id
-		    WHERE a.initiative_id = o.initiative_id AND b.initiative_id = me.initiative_id)`
-		: `[]::VARCHAR[]`;
+async function comparableInitiatives(db: Connector, id: string, tables: ReadonlySet<string>): Promise<Comparable[]> {
+	if (!tables.has('comparable_initiatives')) return [];
 	return db.query<Comparable & Record<string, unknown>>(
-		`WITH me AS (SELECT initiative_id, muni_code, ${BIGRAMS('name_ja')} AS grams FROM initiatives WHERE initiative_id = ?),
-		candidates AS (
-			SELECT o.initiative_id, o.muni_code, o.name_ja, o.seq,
-			       coalesce(${shared}, []::VARCHAR[]) AS shared_themes,
-			       round(len(list_intersect(${BIGRAMS('o.name_ja')}, me.grams)) / greatest(len(list_distinct(list_concat(${BIGRAMS('o.name_ja')}, me.grams))), 1), 2) AS similarity
-			FROM initiatives o, me
-			WHERE o.muni_code <> me.muni_code AND o.repost_of IS NULL
-		),
-		picked AS (
-			SELECT * FROM candidates WHERE len(shared_themes) > 0 OR similarity >= 0.2
-			ORDER BY len(shared_themes) DESC, similarity DESC, initiative_id LIMIT 10
+		`WITH picked AS (
+			SELECT c.comparable_id AS initiative_id, c.rank, c.shared_themes, c.similarity
+			FROM comparable_initiatives c WHERE c.initiative_id = ?
 		),
 		${SUMMARY_CTE}
-		SELECT p.initiative_id, p.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, p.name_ja,
+		SELECT p.initiative_id, o.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, o.name_ja,
 		       p.shared_themes, p.similarity, s.target, s.result, s.grade, s.band
-		FROM picked p JOIN summary s USING (initiative_id) JOIN municipalities m ON m.muni_code = p.muni_code
-		ORDER BY len(p.shared_themes) DESC, p.similarity DESC, p.initiative_id`,
+		FROM picked p JOIN initiatives o USING (initiative_id) JOIN summary s USING (initiative_id) JOIN municipalities m ON m.muni_code = o.muni_code
+		ORDER BY p.rank`,
 		[id]
 	);
 }

@@ -1,13 +1,14 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { plainRow, type Connector, type Param, type Row } from '../db/connector';
 import { DATABASE_FILE, PUBLISHED_DATABASE } from '../db/published';
+import { SITE_DATA_DIR } from '../../../scripts/lib/site-dirs.js';
 
 /**
  * Native DuckDB over the same database file the browser reads, attached READ_ONLY and made the
  * default database as in the browser, so the same SQL runs on both. For prerendering pages at build
  * time and for the benchmark's native baseline.
  */
-export async function openNative(dataDir = 'static/data'): Promise<Connector & { close(): void }> {
+export async function openNative(dataDir = SITE_DATA_DIR): Promise<Connector & { close(): void }> {
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 	const conn: DuckDBConnection = await instance.connect();
 	const path = `${dataDir}/${DATABASE_FILE}`.replace(/'/g, "''");

@@ -13,6 +13,8 @@ const cache = new Map<string, string[]>();
  * The file name comes from the dataset; basename() keeps the read inside the folder.
  */
 export function sourceExcerpt(file: string, from: number, to: number): ExcerptLine[] {
+	// A synthetic initiative (npm run build:synthetic, never published) was printed in no report.
+	if (file.startsWith('synthetic/')) return [];
 	const name = basename(file);
 	let lines = cache.get(name);
 	if (!lines) {

@@ -1,0 +1,37 @@
+/**
+ * npm run build:synthetic [-- --municipalities 1741 --seed 1]: the site built against the synthetic
+ * national dataset, into build-synthetic/ (never build/): npm run synth (when its folder is missing
+ * or was drawn with other arguments), the pipeline over it (npm run data -- --input … --out …), then
+ * the site with its static files from synthetic-data/static. Prints how long each step took; the
+ * bench (scripts/bench/build.bench.ts) reads those figures.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { municipalities: { type: 'string', default: '1741' }, seed: { type: 'string', default: '1' }, 'data-only': { type: 'boolean', default: false } } });
+const ROOT = 'synthetic-data';
+const INPUT = join(ROOT, 'input');
+const STATIC = join(ROOT, 'static');
+const OUT = 'build-synthetic';
+
+function timed(what: string, command: string, args: string[], env: Record<string, string> = {}): number {
+	const started = performance.now();
+	execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	const ms = Math.round(performance.now() - started);
+	console.log(`build:synthetic: ${what} ${ms} ms`);
+	return ms;
+}
+
+const marker = join(INPUT, 'SYNTHETIC.json');
+const drawn = existsSync(marker) ? JSON.parse(readFileSync(marker, 'utf8')) : null;
+if (!drawn || String(drawn.municipalities) !== values.municipalities || String(drawn.seed) !== values.seed) {
+	timed('synth', 'npx', ['tsx', 'scripts/synth/synth.ts', '--municipalities', values.municipalities!, '--seed', values.seed!, '--out', INPUT]);
+}
+timed('data', 'npx', ['tsx', 'scripts/build-data.ts', '--input', INPUT, '--out', join(STATIC, 'data')]);
+// The site's other static files (favicon …), the published dataset left behind.
+mkdirSync(STATIC, { recursive: true });
+for (const entry of readdirSync('static')) if (entry !== 'data') cpSync(join('static', entry), join(STATIC, entry), { recursive: true });
+if (!values['data-only']) timed('site', 'npx', ['vite', 'build'], { ATLAS_STATIC_DIR: STATIC, ATLAS_BUILD_OUT: OUT });
+console.log(`build:synthetic: the synthetic national site is in ${OUT}/ (serve it with ATLAS_BUILD_DIR=${OUT} npm run serve)`);
