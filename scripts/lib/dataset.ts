@@ -1,7 +1,8 @@
 import { ingest, missingFields, type IngestOutput } from '../../src/lib/pipeline/ingest';
-import type { Evaluation, Initiative, Measure } from '../../src/lib/contract/tables';
+import type { Evaluation, Initiative, Measure, Municipality } from '../../src/lib/contract/tables';
+import { municipalityCoverage, municipalityRows } from '../../src/lib/pipeline/municipalities';
 import { ADAPTERS } from '../../src/lib/adapters/registry';
-import { checkManifestMunicipalities, loadCorrections, loadDocument, loadLocalGovernments, loadManifest, loadReadings, loadSchemes, SOURCES_DIR, DATA_DIR } from './sources';
+import { checkManifestMunicipalities, loadCorrections, loadDocument, loadLocalGovernmentFile, loadManifest, loadReadings, loadSchemes, SOURCES_DIR, DATA_DIR } from './sources';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -38,7 +39,8 @@ export function buildDataset(options: { only?: string[]; dataDir?: string; sourc
 		? { sources: full.sources.filter((s) => only.includes(s.municipality.muni_code) || only.includes(s.file)) }
 		: full;
 	if (!manifest.sources.length) throw new Error(`--only ${only?.join(',')} matches no source in the manifest`);
-	checkManifestMunicipalities(full, loadLocalGovernments(dataDir), sourcesDir);
+	const governments = loadLocalGovernmentFile(dataDir);
+	checkManifestMunicipalities(full, new Map(governments.local_governments.map((g) => [g.code, g])), sourcesDir);
 	const { dataset, quality } = ingest({
 		manifest,
 		documents: manifest.sources.map((e) => loadDocument(e, sourcesDir)),
@@ -47,6 +49,9 @@ export function buildDataset(options: { only?: string[]; dataDir?: string; sourc
 		adapters: ADAPTERS,
 		readings: loadReadings(manifest, sourcesDir)
 	});
+	// Every municipality of the country, with or without a report (the manifest names only those with one).
+	dataset.municipalities = municipalityRows(dataset.municipalities as Municipality[], governments);
+	quality.municipalities = municipalityCoverage(dataset.municipalities as Municipality[], governments);
 	// Themes, grading crosswalk and achievement: computed from the validated rows, never from the sources.
 	const computed = addCommonGround(dataset, loadCommonGroundInputs(dataDir));
 	// The crosswalk fills evaluations.score and band after ingest: count what is missing in the tables

@@ -33,11 +33,8 @@ function readJson<T>(path: string, schema: z.ZodType<T>): T {
 
 export const loadManifest = (dir = SOURCES_DIR) => readJson(join(dir, 'manifest.json'), Manifest);
 
-/** data/municipalities/local-governments.json: the official codes, by five-digit code. */
-export function loadLocalGovernments(dir = DATA_DIR): Map<string, LocalGovernment> {
-	const file = readJson(join(dir, 'municipalities', 'local-governments.json'), LocalGovernmentFile);
-	return new Map(file.local_governments.map((g) => [g.code, g]));
-}
+/** data/municipalities/local-governments.json: the official codes with the prefectures, the list's source and date. */
+export const loadLocalGovernmentFile = (dir = DATA_DIR) => readJson(join(dir, 'municipalities', 'local-governments.json'), LocalGovernmentFile);
 
 /**
  * Refuse a manifest whose municipality is not the official one for its code, naming the line of

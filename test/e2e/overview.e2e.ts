@@ -1,7 +1,7 @@
 import { test, expect, readTable, readTables, waitForBrowserData } from './fixtures';
 
 test('the overview lists every municipality with the initiative counts the Parquet holds, read in the browser', async ({ page, offsite, consoleErrors }) => {
-	const municipalities = await readTable('municipalities');
+	const municipalities = (await readTable('municipalities')).filter((m) => m.has_report);
 	const initiatives = await readTable('initiatives');
 	await page.goto('/');
 	// Prerendered content is there before DuckDB-wasm starts…
@@ -32,7 +32,8 @@ test('the language switch shows the same page in English and keeps the choice in
 });
 
 test('the headline figures and the first chart are in the page before any JavaScript runs', async ({ browser }) => {
-	const { initiatives, measures, municipalities } = await readTables('initiatives', 'measures', 'municipalities');
+	const { initiatives, measures, municipalities: listed } = await readTables('initiatives', 'measures', 'municipalities');
+	const municipalities = listed.filter((m) => m.has_report);
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto('/');
@@ -74,7 +75,7 @@ test('the theme × municipality matrix counts initiatives per theme, and the cho
 });
 
 test('every chart offers its data as a keyboard-reachable table and downloads as SVG and CSV', async ({ page }) => {
-	const municipalities = await readTable('municipalities');
+	const municipalities = (await readTable('municipalities')).filter((m) => m.has_report);
 	await page.goto('/');
 	const chart = page.getByTestId('chart-initiatives-per-municipality');
 	await expect(chart).toHaveAttribute('data-rendered', 'browser');

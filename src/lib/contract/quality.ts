@@ -45,11 +45,29 @@ export const WarningKindRow = z.object({
 	en: z.string().min(1)
 });
 
+/** The municipalities table against the official list: how much of the country the dataset covers. */
+export const MunicipalityCoverage = z.object({
+	/** where data/municipalities/local-governments.json comes from, in words */
+	list_source: z.string(),
+	list_as_of: z.string(),
+	/** rows of the municipalities table: every entry of the official list */
+	listed: z.number().int(),
+	/** of which the dataset holds a report for */
+	with_report: z.number().int(),
+	prefectures: z.number().int(),
+	prefectures_with_report: z.number().int(),
+	/** the same two counts per kind (designated_city, city, special_ward, town, village, ward) */
+	by_kind: z.record(z.string(), z.object({ listed: z.number().int(), with_report: z.number().int() }))
+});
+export type MunicipalityCoverage = z.infer<typeof MunicipalityCoverage>;
+
 export const QualityReport = z.object({
 	dataset_version: z.string(),
 	/** what each warning code means (the catalogue), so the report explains itself */
 	warning_codes: z.array(WarningKindRow),
 	sources: z.array(SourceQuality),
-	totals: z.object({ initiatives: z.number().int(), warnings: z.number().int(), corrections_used: z.number().int() })
+	totals: z.object({ initiatives: z.number().int(), warnings: z.number().int(), corrections_used: z.number().int() }),
+	/** filled by a build run (npm run data), which reads the official list; absent for a report a user brings */
+	municipalities: MunicipalityCoverage.optional()
 });
 export type QualityReport = z.infer<typeof QualityReport>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { column, defineTable } from './column';
+import { LOCAL_GOVERNMENT_KINDS } from '../municipalities/code';
 
 /** 5-digit 全国地方公共団体コード without the check digit, e.g. 15107 (新潟市西区). */
 const muniCode = z.string().regex(/^\d{5}$/, 'a 5-digit municipality code');
@@ -14,18 +15,33 @@ export const BANDS = ['achieved', 'mostly_achieved', 'partly_achieved', 'not_ach
 
 export const municipalities = defineTable({
 	name: 'municipalities',
-	rowEn: 'one municipality (or ward) that reports on a plan',
-	rowJa: '計画を報告する市区町村（行政区を含む）1件',
+	rowEn: 'one local government of Japan (市, 町, 村, 特別区, or a designated city\'s ward), with or without a report in the dataset',
+	rowJa: '日本の地方公共団体（市・町・村・特別区・政令指定都市の区）1件。報告書の有無を問わない',
 	orderBy: ['muni_code'],
 	schema: z.object({
 		muni_code: column(muniCode, 'VARCHAR', '5-digit local government code (全国地方公共団体コード, no check digit)', '全国地方公共団体コード（5桁、検査数字なし）'),
-		name_ja: column(z.string().min(1), 'VARCHAR', 'name in Japanese', '名称'),
-		name_en: column(z.string().min(1), 'VARCHAR', 'name in English', '英語名'),
+		name_ja: column(z.string().min(1), 'VARCHAR', 'name in Japanese (a ward with its city: 新潟市西区)', '名称（行政区は市名から：新潟市西区）'),
+		name_en: column(
+			z.string().min(1),
+			'VARCHAR',
+			"name in English: the manifest's for a municipality with a report; else romanized from the official reading (Hepburn, long vowels unmarked), which can differ from the municipality's own spelling",
+			'英語名（報告書のある市区町村はマニフェストの表記、それ以外は公式の読みをヘボン式（長音記号なし）で表記したもので、自治体自身の表記と異なる場合がある）'
+		),
+		name_kana: column(z.string().min(1).nullable(), 'VARCHAR', 'official reading in hiragana (of the ward alone for a ward); null for a code the official list lacks (a plan a user imports)', '読み（ひらがな、行政区は区名のみ）。公式一覧にないコード（利用者が取り込んだ計画）はnull'),
+		kind: column(
+			z.enum(LOCAL_GOVERNMENT_KINDS).nullable(),
+			'VARCHAR',
+			'designated_city (政令指定都市), city (市), special_ward (東京都の特別区), town (町), village (村), ward (政令指定都市の区); null for a code the official list lacks',
+			'種別（designated_city＝政令指定都市、city＝市、special_ward＝特別区、town＝町、village＝村、ward＝政令指定都市の区）。公式一覧にないコードはnull'
+		),
+		prefecture_code: column(z.string().regex(/^\d{2}$/), 'VARCHAR', 'two-digit prefecture code (the first two digits of muni_code)', '都道府県コード（2桁）'),
 		prefecture_ja: column(z.string().min(1), 'VARCHAR', 'prefecture in Japanese', '都道府県'),
 		prefecture_en: column(z.string().min(1), 'VARCHAR', 'prefecture in English', '都道府県（英語）'),
 		parent_code: column(muniCode.nullable(), 'VARCHAR', 'code of the parent city for a ward, else null', '行政区の場合は親となる市のコード、それ以外はnull'),
 		parent_name_ja: column(z.string().nullable(), 'VARCHAR', 'name of the parent city, else null', '親となる市の名称'),
-		parent_name_en: column(z.string().nullable(), 'VARCHAR', 'English name of the parent city, else null', '親となる市の英語名')
+		parent_name_en: column(z.string().nullable(), 'VARCHAR', 'English name of the parent city, else null', '親となる市の英語名'),
+		has_report: column(z.boolean(), 'BOOLEAN', 'the dataset holds a report (a plan) of this municipality', 'データセットにこの市区町村の報告書（計画）があるか'),
+		note: column(z.string().nullable(), 'VARCHAR', 'why an entry is special (the Northern Territories villages), else null', '特記事項（北方領土の村など）')
 	})
 });
 

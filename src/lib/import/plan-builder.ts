@@ -169,7 +169,7 @@ export function buildRecords(input: PlanInput): { dataset: Dataset; problems: Im
 	const planId = input.ids?.planId ?? `${muni}-${p.report_fiscal_year}`;
 	const schemeId = input.ids ? input.ids.schemeId : input.levels.length ? schemeIdOf(muni) : null;
 
-	const municipality = { muni_code: muni, name_ja: p.name_ja, name_en: p.name_en ?? p.name_ja, prefecture_ja: p.prefecture_ja, prefecture_en: p.prefecture_en ?? p.prefecture_ja, parent_code: null, parent_name_ja: null, parent_name_en: null };
+	const municipality = { muni_code: muni, name_ja: p.name_ja, name_en: p.name_en ?? p.name_ja, prefecture_ja: p.prefecture_ja, prefecture_en: p.prefecture_en ?? p.prefecture_ja, parent_code: null, parent_name_ja: null, parent_name_en: null, name_kana: null, kind: null, prefecture_code: String(muni ?? '').slice(0, 2), has_report: true, note: null };
 	places.set(municipality, p.place);
 
 	// Grading scheme: the user's own levels, each placed by them on [0, 1].

@@ -30,8 +30,14 @@ export interface IngestOutput {
 	quality: QualityReport;
 }
 
+/**
+ * The municipality as the manifest names it. Kind and reading come from the official list, which a
+ * build run adds afterwards (municipalities.ts); a report a user brings to the browser may name a
+ * code the list lacks, so here they stay empty.
+ */
 function municipalityOf(entry: SourceEntry): Municipality {
-	return { ...entry.municipality };
+	const m = entry.municipality;
+	return { ...m, name_kana: null, kind: null, prefecture_code: m.muni_code.slice(0, 2), has_report: true, note: null };
 }
 
 function planOf(entry: SourceEntry, sha256: string): Plan {

@@ -80,7 +80,7 @@ export async function gradingPage(db: Connector): Promise<GradingPage> {
 		ORDER BY ev.mean_score DESC NULLS LAST, m.muni_code`);
 	const ungraded = await db.query<GradingPage['ungraded'][number] & Record<string, unknown>>(`
 		SELECT m.muni_code, m.name_ja, m.name_en FROM municipalities m
-		WHERE NOT EXISTS (SELECT 1 FROM evaluations e JOIN initiatives i USING (initiative_id) WHERE i.muni_code = m.muni_code)
+		WHERE m.has_report AND NOT EXISTS (SELECT 1 FROM evaluations e JOIN initiatives i USING (initiative_id) WHERE i.muni_code = m.muni_code)
 		ORDER BY m.muni_code`);
 	return { levels, spread, generosity, ungraded };
 }

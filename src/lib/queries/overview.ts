@@ -57,7 +57,7 @@ export interface Headline {
 
 /** The headline figures of the dataset, in one query (also written as summary/headline.parquet). */
 export const HEADLINE_SQL = `
-		SELECT (SELECT count(*) FROM municipalities) AS municipalities,
+		SELECT (SELECT count(*) FROM municipalities WHERE has_report) AS municipalities,
 		       (SELECT count(*) FROM initiatives) AS initiatives,
 		       (SELECT count(*) FROM measures) AS measures,
 		       (SELECT count(*) FROM evaluations) AS evaluations,

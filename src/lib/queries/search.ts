@@ -32,7 +32,7 @@ export const SEARCH_LIMIT = 200;
 
 export async function searchOptions(db: Connector): Promise<SearchOptions> {
 	const municipalities = await db.query<SearchOptions['municipalities'][number] & Record<string, unknown>>(
-		'SELECT muni_code, name_ja, name_en FROM municipalities ORDER BY muni_code'
+		'SELECT muni_code, name_ja, name_en FROM municipalities WHERE has_report ORDER BY muni_code'
 	);
 	const themes = await db.query<SearchOptions['themes'][number] & Record<string, unknown>>('SELECT theme_id, label_ja, label_en FROM themes ORDER BY theme_id');
 	return { municipalities, themes };

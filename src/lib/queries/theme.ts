@@ -141,6 +141,7 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 		       coalesce(per.graded, 0) AS graded, per.median_ratio, coalesce(per.paired, 0) AS paired, coalesce(per.interim, 0) AS interim,
 		       coalesce(goal_wide.goal_results, 0) AS goal_results
 		FROM municipalities m LEFT JOIN per USING (muni_code) LEFT JOIN goal_wide USING (muni_code)
+		WHERE m.has_report
 		ORDER BY m.muni_code`,
 		[themeId, themeId]
 	);

@@ -39,7 +39,7 @@ ORDER BY m.muni_code, i.initiative_id, x.kind, x.fiscal_year`
 		},
 		sql: `SELECT m.muni_code, m.name_ja, m.name_en
 FROM municipalities m
-WHERE NOT EXISTS (
+WHERE m.has_report AND NOT EXISTS (
   SELECT 1
   FROM initiatives i JOIN initiative_themes t USING (initiative_id)
   WHERE i.muni_code = m.muni_code AND t.theme_id = 'youth_carer'
@@ -144,6 +144,7 @@ FROM municipalities m
 LEFT JOIN initiatives i USING (muni_code)
 LEFT JOIN measures x USING (initiative_id)
 LEFT JOIN evaluations e USING (initiative_id)
+WHERE m.has_report
 GROUP BY ALL
 ORDER BY m.muni_code`
 	},

@@ -47,8 +47,9 @@ export function recordsBySource(dataset: Dataset, quality: QualityReport): Map<s
 		if (typeof row.goal_id === 'string') return one(sourceOfGoal.get(row.goal_id));
 		if (typeof row.plan_id === 'string') return one(sourceOfPlan.get(row.plan_id));
 		if (typeof row.target_measure_id === 'string') return one(sourceOfMeasure.get(row.target_measure_id));
-		if (typeof row.muni_code === 'string') return sourceOfMuni.get(row.muni_code) ?? [];
-		return table === 'themes' ? [SHARED] : [];
+		if (typeof row.muni_code === 'string' && sourceOfMuni.has(row.muni_code)) return sourceOfMuni.get(row.muni_code)!;
+		// The themes, and the municipalities of the official list that have no report, belong to no source.
+		return table === 'themes' || (table === 'municipalities' && row.has_report === false) ? [SHARED] : [];
 	};
 
 	const out = new Map<string, Line[]>();
