@@ -9,6 +9,19 @@ export interface MunicipalityHeader {
 	prefecture_en: string;
 	parent_name_ja: string | null;
 	parent_name_en: string | null;
+	parent_code: string | null;
+	prefecture_code: string;
+	kind: string | null;
+	has_report: boolean;
+	note: string | null;
+}
+
+/** A ward of a designated city, for the city's page. */
+export interface WardRow {
+	muni_code: string;
+	name_ja: string;
+	name_en: string;
+	has_report: boolean;
 }
 
 export interface PlanRow {
@@ -73,6 +86,8 @@ export interface MunicipalityPage {
 	grades: GradeCount[];
 	bands: BandCount[];
 	achievements: MunicipalityPair[] | null;
+	/** the wards of a designated city (empty for everything else) */
+	wards: WardRow[];
 }
 
 export async function municipalityCodes(db: Connector): Promise<string[]> {
@@ -83,10 +98,14 @@ export async function municipalityCodes(db: Connector): Promise<string[]> {
 /** Everything the municipality page shows, in a fixed number of aggregated queries. */
 export async function municipalityPage(db: Connector, code: string): Promise<MunicipalityPage | null> {
 	const [municipality] = await db.query<MunicipalityHeader & Record<string, unknown>>(
-		`SELECT muni_code, name_ja, name_en, prefecture_ja, prefecture_en, parent_name_ja, parent_name_en FROM municipalities WHERE muni_code = ?`,
+		`SELECT muni_code, name_ja, name_en, prefecture_ja, prefecture_en, parent_name_ja, parent_name_en, parent_code, prefecture_code, kind, has_report, note
+		 FROM municipalities WHERE muni_code = ?`,
 		[code]
 	);
 	if (!municipality) return null;
+	const wards = await db.query<WardRow & Record<string, unknown>>(`SELECT muni_code, name_ja, name_en, has_report FROM municipalities WHERE parent_code = ? ORDER BY muni_code`, [code]);
+	// Without a report there is nothing else to ask: the page says so, and shows no empty chart.
+	if (!municipality.has_report) return { municipality, plans: [], goals: [], initiatives: [], grades: [], bands: [], achievements: null, wards };
 	const tables = await presentTables(db);
 	const plans = await db.query<PlanRow & Record<string, unknown>>(
 		`SELECT plan_id, title_ja, title_en, report_fiscal_year, scheme_id, actor_ja, source_file FROM plans WHERE muni_code = ? ORDER BY plan_id`,
@@ -128,7 +147,7 @@ export async function municipalityPage(db: Connector, code: string): Promise<Mun
 		[code]
 	);
 	const achievements = tables.has('achievements') ? await achievementRows(db, code) : null;
-	return { municipality, plans, goals, initiatives, grades, bands, achievements };
+	return { municipality, plans, goals, initiatives, grades, bands, achievements, wards };
 }
 
 /** Paired targets and results of one municipality, from the achievements table. */
