@@ -36,6 +36,11 @@ export const loadManifest = (dir = SOURCES_DIR) => readJson(join(dir, 'manifest.
 /** data/municipalities/local-governments.json: the official codes with the prefectures, the list's source and date. */
 export const loadLocalGovernmentFile = (dir = DATA_DIR) => readJson(join(dir, 'municipalities', 'local-governments.json'), LocalGovernmentFile);
 
+/** The official codes alone, by five-digit code. */
+export function loadLocalGovernments(dir = DATA_DIR): Map<string, LocalGovernment> {
+	return new Map(loadLocalGovernmentFile(dir).local_governments.map((g) => [g.code, g]));
+}
+
 /**
  * Refuse a manifest whose municipality is not the official one for its code, naming the line of
  * the entry's muni_code in manifest.json.

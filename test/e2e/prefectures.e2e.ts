@@ -72,12 +72,13 @@ test('the overview shows coverage as a 47-tile map drawn with Plot, with its tab
 	const reportsOf = (code: string) => municipalities.filter((m) => m.prefecture_code === code && m.has_report).length;
 	await page.goto('/');
 	const map = page.getByTestId('chart-coverage-map');
-	await expect(map).toHaveAttribute('data-rendered', 'plot');
+	await expect(map).toHaveAttribute('data-rendered', 'browser');
 	await expect(map.locator('svg a rect')).toHaveCount(47);
 	await map.getByText('データを表で見る').click();
 	const rows = page.getByTestId('chart-coverage-map-table').locator('tbody tr');
 	await expect(rows).toHaveCount(47);
-	for (const code of ['15', '11', '47']) await expect(page.getByTestId('chart-coverage-map-table').locator(`tr[data-prefecture="${code}"] [data-col="reports"]`)).toHaveText(String(reportsOf(code)));
+	// Columns: code, prefecture, municipalities, covered, share, reports, initiatives.
+	for (const code of ['15', '11', '47']) await expect(rows.nth(Number(code) - 1).locator('td').nth(5)).toHaveText(String(reportsOf(code)));
 	// Plot writes each tile's link as xlink:href: find the tile by its title, as a pointer shows it.
 	await map.locator('svg a', { has: page.locator('title', { hasText: '新潟県' }) }).click();
 	await expect(page).toHaveURL(/\/prefectures\/15$/);
@@ -91,7 +92,7 @@ test('the coverage map and every prefecture link are in the page before any Java
 	const page = await context.newPage();
 	await page.goto('/en/prefectures');
 	const map = page.getByTestId('chart-coverage-map');
-	await expect(map).toHaveAttribute('data-rendered', 'static');
+	await expect(map).toHaveAttribute('data-rendered', 'prerender');
 	await expect(map.locator('svg a rect')).toHaveCount(47);
 	await expect(page.getByTestId('prefectures').locator('tbody tr')).toHaveCount(47);
 	await expect(page.getByTestId('prefectures').locator('tr[data-prefecture="47"] a')).toHaveText('Okinawa');

@@ -1,4 +1,4 @@
-import type * as PlotModule from '@observablehq/plot';
+import * as Plot from '@observablehq/plot';
 import type { Lang } from '../i18n';
 import { ramp } from '../components/charts/palette';
 import type { PrefectureCoverage } from '../queries/prefecture';
@@ -94,40 +94,43 @@ export function tiles(coverage: readonly PrefectureCoverage[], lang: Lang, link:
 	});
 }
 
-export const TILE = 46;
-export const GAP = 3;
 export const COLUMNS = 14;
 export const ROWS = 12;
+/** Gap between tiles, as a share of a tile's cell. */
+const GAP = 0.07;
 
 /**
- * The chart as Observable Plot draws it: a square per tile (a link to the prefecture's page) with
- * its name and its number of reports. Plot is passed in, so the same spec serves the browser and a
- * build that draws it with a document of its own.
+ * The chart as Observable Plot draws it, for a drawing of the given width (the charts' ChartSpec): a
+ * square per tile (a link to the prefecture's page, titled with its figures) with its short name and
+ * its number of reports. Tiles scale with the width, never past 52 px.
  */
-export function coverageMapSpec(Plot: typeof PlotModule, rows: readonly Tile[], title: string): PlotModule.PlotOptions {
-	const size = TILE + GAP;
+export function coverageMapSpec(rows: readonly Tile[], title: string, width: number): Plot.PlotOptions {
+	const cell = Math.min(52, Math.floor(width / COLUMNS));
+	const tile = cell * (1 - GAP);
+	const text = (dy: number, value: (t: Tile) => string, extra: Record<string, unknown>) =>
+		Plot.text(rows, { x: (t: Tile) => t.x * cell + tile / 2, y: (t: Tile) => t.y * cell + tile * dy, text: value, fill: '#111', pointerEvents: 'none', ...extra });
 	return {
-		width: COLUMNS * size,
-		height: ROWS * size,
+		width: COLUMNS * cell,
+		height: ROWS * cell,
 		margin: 0,
 		ariaLabel: title,
-		x: { axis: null, domain: [0, COLUMNS * size] },
+		x: { axis: null, domain: [0, COLUMNS * cell], range: [0, COLUMNS * cell] },
 		// y grows to the south, as the positions do.
-		y: { axis: null, domain: [0, ROWS * size], reverse: true },
+		y: { axis: null, domain: [0, ROWS * cell], range: [0, ROWS * cell] },
 		marks: [
 			Plot.rect(rows, {
-				x1: (t: Tile) => t.x * size,
-				x2: (t: Tile) => t.x * size + TILE,
-				y1: (t: Tile) => t.y * size,
-				y2: (t: Tile) => t.y * size + TILE,
+				x1: (t: Tile) => t.x * cell,
+				x2: (t: Tile) => t.x * cell + tile,
+				y1: (t: Tile) => t.y * cell,
+				y2: (t: Tile) => t.y * cell + tile,
 				fill: (t: Tile) => t.colour,
 				stroke: '#555',
 				strokeWidth: 0.5,
 				href: (t: Tile) => t.href,
 				title: (t: Tile) => t.title
 			}),
-			Plot.text(rows, { x: (t: Tile) => t.x * size + TILE / 2, y: (t: Tile) => t.y * size + 16, text: (t: Tile) => t.label, fontSize: 9, fill: '#111', pointerEvents: 'none' }),
-			Plot.text(rows, { x: (t: Tile) => t.x * size + TILE / 2, y: (t: Tile) => t.y * size + 33, text: (t: Tile) => String(t.reports), fontSize: 12, fontWeight: 'bold', fill: '#111', pointerEvents: 'none' })
+			text(0.32, (t) => t.label, { fontSize: Math.max(8, Math.round(cell / 5.5)) }),
+			text(0.7, (t) => String(t.reports), { fontSize: Math.max(10, Math.round(cell / 4)), fontWeight: 'bold' })
 		]
 	};
 }

@@ -115,7 +115,12 @@ export function generateSynthetic(input: SynthInput): SynthOutput {
 			prefecture_en: `${g.prefecture_ja} (synthetic)`,
 			parent_code: null,
 			parent_name_ja: null,
-			parent_name_en: null
+			parent_name_en: null,
+			name_kana: g.name_kana,
+			kind: g.kind,
+			prefecture_code: g.prefecture_code,
+			has_report: true,
+			note: null
 		});
 		const year = Number(r.weighted(shape.plans.report_fiscal_year));
 		const planId = `${code}-${year}-${SYNTHETIC_ID_MARK}`;
