@@ -62,6 +62,7 @@ for (const prefix of ['', '/en']) {
 			[`${prefix}/search?q=${encodeURIComponent('サロン')}`, () => expect(page.getByTestId('search-results')).toHaveAttribute('data-state', 'done')],
 			[`${prefix}/sql?q=${encodeURIComponent('SELECT count(*) AS n FROM initiatives')}`, () => expect(page.getByTestId('result-summary')).toHaveAttribute('data-rows', '1')],
 			[`${prefix}/data`, () => expect(page.locator('main h1')).toBeVisible()],
+			[`${prefix}/import`, () => expect(page.getByTestId('db-status')).toHaveAttribute('data-state', 'ready')],
 			[`${prefix}/themes/nonexistent`, () => expect(page.locator('main h1')).toBeVisible()]
 		];
 		for (const [path, answered] of visits) {

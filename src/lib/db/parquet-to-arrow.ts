@@ -89,6 +89,13 @@ function columnVector(col: ColumnInfo, values: readonly Cell[]): Vector {
 	}
 }
 
+/** Rows (plain objects of the contract) as an Arrow table typed by the contract: imported plans take this path. */
+export function rowsToArrow(table: TableDef, rows: readonly Record<string, unknown>[]): Table {
+	const vectors: Record<string, Vector> = {};
+	for (const col of columnsOf(table)) vectors[col.name] = columnVector(col, rows.map((r) => r[col.name] ?? null));
+	return new Table(vectors);
+}
+
 export async function parquetToArrow(table: TableDef, bytes: ArrayBuffer): Promise<Table> {
 	const metadata = parquetMetadata(bytes);
 	const rows = Number(metadata.num_rows);

@@ -7,6 +7,8 @@ import cachingWorker from './duckdb-worker.ts?worker&url';
 import { plainRow, type Connector, type Param, type Row } from './connector';
 import { DATABASE_FILE, PUBLISHED_DATABASE } from './published';
 import { fetchDataFile } from './fetch-data';
+import { IMPORTED_DATABASE, IMPORT_STORE_NAME, PUBLISHED_TABLES_SQL, importedDatabaseStatements } from './imported';
+import type { StoredImport } from '../import/store';
 
 export { DataLoadError } from './fetch-data';
 
@@ -68,19 +70,47 @@ function connector(conn: duckdb.AsyncDuckDBConnection): Connector['query'] {
 	};
 }
 
+/** The imported database (empty twins and the union views), on every instance, so page SQL runs unchanged. */
+export async function createImportedDatabase(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
+	const tables = (await conn.query(PUBLISHED_TABLES_SQL)).toArray().map((r: { table_name: string }) => String(r.table_name));
+	for (const sql of importedDatabaseStatements(tables)) await conn.query(sql);
+}
+
+/**
+ * The imports kept in this browser. The code that reads them is fetched only when the browser holds
+ * the store at all, so pages of a visitor who never imported load no import code.
+ */
+async function keptImports(): Promise<StoredImport[]> {
+	if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return [];
+	try {
+		if (!(await indexedDB.databases()).some((d) => d.name === IMPORT_STORE_NAME)) return [];
+		return await (await import('../import/store')).storedImports();
+	} catch {
+		return [];
+	}
+}
+
+async function loadImports(db: duckdb.AsyncDuckDB, kept: readonly StoredImport[]): Promise<void> {
+	await (await import('./imports')).replaceImports(db, kept);
+}
+
 /**
  * Start DuckDB and attach the published database read-only. `prepare` runs on the new connection
  * before the settings are locked (a connection's own search path stays its own to change).
  */
-async function open(base: string, prepare: (conn: duckdb.AsyncDuckDBConnection) => Promise<void>): Promise<WasmDatabase> {
+async function open(base: string, prepare: (conn: duckdb.AsyncDuckDBConnection, kept: readonly StoredImport[]) => Promise<void>): Promise<WasmDatabase> {
 	const t0 = performance.now();
 	const [db, bytes] = await Promise.all([startDuckDB(), fetchDataFile(`${base}/data/${DATABASE_FILE}`)]);
 	const t1 = performance.now();
 	await db.registerFileBuffer(DATABASE_FILE, bytes);
 	const conn = await db.connect();
 	await conn.query(`ATTACH '${DATABASE_FILE}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
-	await prepare(conn);
+	await createImportedDatabase(conn);
+	const kept = await keptImports();
+	await prepare(conn, kept);
 	for (const sql of LOCKDOWN) await conn.query(sql);
+	// The user's own plans, kept in this browser: a store or a plan that cannot be read must not stop the published data.
+	if (kept.length) await loadImports(db, kept).catch(() => undefined);
 	const t2 = performance.now();
 	return { db, conn, timings: { start: t1 - t0, load: t2 - t1 }, query: connector(conn) };
 }
@@ -90,12 +120,13 @@ let opening: Promise<WasmDatabase> | null = null;
 /**
  * The pages' DuckDB: it starts once, lazily, on the first call; calls made while it starts wait for
  * it; a failed start is forgotten so that a retry starts again. Its connection's default database is
- * the read-only one, so the pages' SQL names resolve there and only there (its temp schema is its own).
+ * the imported one, whose views read the read-only published tables UNION ALL the user's imports, so
+ * the pages' SQL names resolve there and only there (its temp schema is its own).
  */
 export function database(base = ''): Promise<WasmDatabase> {
 	if (!opening) {
 		opening = open(base, async (conn) => {
-			await conn.query(`USE ${PUBLISHED_DATABASE}`);
+			await conn.query(`USE ${IMPORTED_DATABASE}`);
 		}).catch((e) => {
 			opening = null;
 			throw e;
@@ -108,11 +139,31 @@ export function database(base = ''): Promise<WasmDatabase> {
 export const WORKSPACE_DATABASE = 'memory';
 
 /**
+ * Where the workbench finds plain names: the user's own tables first, then (when the browser holds
+ * imports) the views of published UNION ALL imported, then the published tables themselves. Without
+ * imports a write to a published name reaches the read-only table, and DuckDB says it is read-only.
+ */
+export function workbenchSearchPath(hasImports: boolean): string {
+	return [`${WORKSPACE_DATABASE}.main`, ...(hasImports ? [`${IMPORTED_DATABASE}.main`] : []), `${PUBLISHED_DATABASE}.main`].join(',');
+}
+
+/**
  * The SQL workbench's DuckDB: the same read-only published database, and the writable workspace as
  * the default, with the published tables found by their plain names after the user's own.
  */
 export function workbenchDatabase(base = ''): Promise<WasmDatabase> {
-	return open(base, async (conn) => {
-		await conn.query(`SET search_path = '${WORKSPACE_DATABASE}.main,${PUBLISHED_DATABASE}.main'`);
+	return open(base, async (conn, kept) => {
+		await conn.query(`SET search_path = '${workbenchSearchPath(kept.length > 0)}'`);
 	});
+}
+
+/**
+ * After the workbench's reset (which detaches every database but the workspace and the published
+ * one): the imported database again, with the imports this browser keeps, and the search path.
+ */
+export async function restoreWorkbenchImports(db: WasmDatabase): Promise<void> {
+	await createImportedDatabase(db.conn);
+	const kept = await keptImports();
+	if (kept.length) await loadImports(db.db, kept).catch(() => undefined);
+	await db.conn.query(`SET search_path = '${workbenchSearchPath(kept.length > 0)}'`);
 }

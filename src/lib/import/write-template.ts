@@ -15,7 +15,7 @@ export function templateSheets(rows: TemplateRows): Sheet[] {
 }
 
 /** An .xlsx workbook of the sheets (headers bold, columns wide enough to read). */
-export async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
+export async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array<ArrayBuffer>> {
 	const blob = await writeXlsxFile(
 		sheets.map((s) => ({
 			sheet: s.name,

@@ -1,5 +1,11 @@
 import type { Connector } from '../db/connector';
 
+/**
+ * The file name when the municipality's plan was imported by the user in this browser (never
+ * published), else null: every page marks such rows "your file, not published".
+ */
+export const importedFile = (muniCode: string) => `(SELECT any_value(file_name) FROM imports WHERE imports.muni_code = ${muniCode}) AS imported_file`;
+
 /** The common bands, best first (the order of src/lib/contract BANDS). */
 export const BAND_ORDER = ['achieved', 'mostly_achieved', 'partly_achieved', 'not_achieved'] as const;
 export type BandId = (typeof BAND_ORDER)[number];

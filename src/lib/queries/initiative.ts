@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector';
-import { pairColumns, presentTables, type PairShown } from './common';
+import { importedFile, pairColumns, presentTables, type PairShown } from './common';
 import { goalResults, type GoalResult } from './goal-results';
 
 export interface InitiativeDetail {
@@ -91,6 +91,8 @@ export interface Comparable {
 	result: string | null;
 	grade: string | null;
 	band: string | null;
+	/** the file name when this row comes from the user's own import (not published), else null */
+	imported_file: string | null;
 }
 
 
@@ -202,7 +204,7 @@ export async function initiativePage(db: Connector, id: string): Promise<Initiat
  * then the similarity of their names. The reason (shared themes, similarity) is returned so the page
  * can show it. A dataset without the table has none to show.
  */
-async function comparableInitiatives(db: Connector, id: string, tables: ReadonlySet<string>): Promise<Comparable[]> {
+export async function comparableInitiatives(db: Connector, id: string, tables: ReadonlySet<string>): Promise<Comparable[]> {
 	if (!tables.has('comparable_initiatives')) return [];
 	return db.query<Comparable & Record<string, unknown>>(
 		`WITH picked AS (
@@ -211,7 +213,8 @@ async function comparableInitiatives(db: Connector, id: string, tables: Readonly
 		),
 		${SUMMARY_CTE}
 		SELECT p.initiative_id, o.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, o.name_ja,
-		       p.shared_themes, p.similarity, s.target, s.result, s.grade, s.band
+		       p.shared_themes, p.similarity, s.target, s.result, s.grade, s.band,
+		       ${importedFile('o.muni_code')}
 		FROM picked p JOIN initiatives o USING (initiative_id) JOIN summary s USING (initiative_id) JOIN municipalities m ON m.muni_code = o.muni_code
 		ORDER BY p.rank`,
 		[id]

@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector';
-import { FINAL_PAIR, INTERIM_PAIR } from './common';
+import { FINAL_PAIR, INTERIM_PAIR, importedFile } from './common';
 
 export interface MunicipalitySummary {
 	muni_code: string;
@@ -13,6 +13,8 @@ export interface MunicipalitySummary {
 	initiatives: number;
 	measures: number;
 	evaluations: number;
+	/** the file name when this row comes from the user's own import (not published), else null */
+	imported_file: string | null;
 }
 
 /**
@@ -28,7 +30,8 @@ export const MUNICIPALITY_SUMMARIES_SQL = `
 		       (SELECT count(*) FROM measures x JOIN initiatives i USING (initiative_id) WHERE i.muni_code = m.muni_code)
 		         + (SELECT count(*) FROM measures x JOIN goals g ON g.goal_id = x.goal_id JOIN plans q ON q.plan_id = g.plan_id
 		            WHERE x.initiative_id IS NULL AND q.muni_code = m.muni_code) AS measures,
-		       (SELECT count(*) FROM evaluations e JOIN initiatives i USING (initiative_id) WHERE i.muni_code = m.muni_code) AS evaluations
+		       (SELECT count(*) FROM evaluations e JOIN initiatives i USING (initiative_id) WHERE i.muni_code = m.muni_code) AS evaluations,
+		       ${importedFile('m.muni_code')}
 		FROM municipalities m JOIN plans p USING (muni_code)
 		ORDER BY m.muni_code`;
 

@@ -1,5 +1,6 @@
 import type { Connector, Param } from '../db/connector';
 import { foldSql } from '../search/text';
+import { importedFile } from './common';
 import { goalResults, type GoalResult } from './goal-results';
 
 export interface SearchFilters {
@@ -21,6 +22,8 @@ export interface SearchHit {
 	measures: string[];
 	themes: string[];
 	bands: string[];
+	/** the file name when this row comes from the user's own import (not published), else null */
+	imported_file: string | null;
 }
 
 export interface SearchOptions {
@@ -82,7 +85,7 @@ export async function searchInitiatives(db: Connector, f: SearchFilters): Promis
 			FROM initiatives i LEFT JOIN ms USING (initiative_id) LEFT JOIN th USING (initiative_id) LEFT JOIN bd USING (initiative_id)
 		)
 		SELECT d.initiative_id, d.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, d.name_ja, d.description_ja,
-		       d.departments, d.measures, d.themes, d.bands, count(*) OVER () AS total
+		       d.departments, d.measures, d.themes, d.bands, ${importedFile('d.muni_code')}, count(*) OVER () AS total
 		FROM d JOIN municipalities m USING (muni_code)
 		WHERE ${where.join(' AND ')}
 		ORDER BY d.muni_code, d.seq, d.initiative_id

@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector';
-import { FINAL_PAIR, INTERIM_PAIR } from './common';
+import { FINAL_PAIR, INTERIM_PAIR, importedFile } from './common';
 import { goalResults, type GoalResult } from './goal-results';
 
 export interface ThemeHeader {
@@ -26,6 +26,8 @@ export interface ThemeInitiative {
 	grades: string | null;
 	band: string | null;
 	evidence: string;
+	/** the file name when this row comes from the user's own import (not published), else null */
+	imported_file: string | null;
 }
 
 interface InterimLists {
@@ -101,7 +103,8 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 		)
 		SELECT i.initiative_id, i.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, i.name_ja, i.departments,
 		       coalesce(ms.targets, []::VARCHAR[]) AS targets, coalesce(ms.results, []::VARCHAR[]) AS results,
-		       ach.ratio, coalesce(ach.progress_ids, []::VARCHAR[]) AS progress_ids, ach.progress_ratios, ach.progress_target_years, ach.progress_result_years, ev.grades, ev.band, mine.evidence
+		       ach.ratio, coalesce(ach.progress_ids, []::VARCHAR[]) AS progress_ids, ach.progress_ratios, ach.progress_target_years, ach.progress_result_years, ev.grades, ev.band, mine.evidence,
+		       ${importedFile('i.muni_code')}
 		FROM mine JOIN initiatives i USING (initiative_id) JOIN municipalities m ON m.muni_code = i.muni_code
 		LEFT JOIN ms USING (initiative_id) LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)
 		ORDER BY i.muni_code, i.seq, i.initiative_id`,

@@ -2,10 +2,11 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { plainRow, type Connector, type Param, type Row } from '../db/connector';
 import { DATABASE_FILE, PUBLISHED_DATABASE } from '../db/published';
 import { SITE_DATA_DIR } from '../../../scripts/lib/site-dirs.js';
+import { IMPORTED_DATABASE, PUBLISHED_TABLES_SQL, importedDatabaseStatements } from '../db/imported';
 
 /**
- * Native DuckDB over the same database file the browser reads, attached READ_ONLY and made the
- * default database as in the browser, so the same SQL runs on both. For prerendering pages at build
+ * Native DuckDB over the same database file the browser reads, attached READ_ONLY, behind the same
+ * imported database as in the browser, so the same SQL runs on both. For prerendering pages at build
  * time and for the benchmark's native baseline.
  */
 export async function openNative(dataDir = SITE_DATA_DIR): Promise<Connector & { close(): void }> {
@@ -13,7 +14,10 @@ export async function openNative(dataDir = SITE_DATA_DIR): Promise<Connector & {
 	const conn: DuckDBConnection = await instance.connect();
 	const path = `${dataDir}/${DATABASE_FILE}`.replace(/'/g, "''");
 	await conn.run(`ATTACH '${path}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
-	await conn.run(`USE ${PUBLISHED_DATABASE}`);
+	// The same (here empty) imported database as in the browser, so page SQL is the same on both.
+	const tables = (await conn.runAndReadAll(PUBLISHED_TABLES_SQL)).getRowObjectsJS().map((r) => String(r.table_name));
+	for (const sql of importedDatabaseStatements(tables)) await conn.run(sql);
+	await conn.run(`USE ${IMPORTED_DATABASE}`);
 	return {
 		async query<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
 			const reader = await conn.runAndReadAll(sql, params.length ? [...params] : undefined);

@@ -1,6 +1,6 @@
 import { Table, type RecordBatch } from 'apache-arrow';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { WORKSPACE_DATABASE, type WasmDatabase } from '../db/wasm';
+import { WORKSPACE_DATABASE, restoreWorkbenchImports, type WasmDatabase } from '../db/wasm';
 import { ALL_TABLES } from '../contract/index';
 import { DATABASE_FILE, PUBLISHED_DATABASE } from '../db/published';
 import { splitStatements, type Statement } from './statements';
@@ -51,12 +51,13 @@ export class Workbench {
 
 	private constructor(
 		private readonly conn: AsyncDuckDBConnection,
-		readonly names: readonly string[]
+		readonly names: readonly string[],
+		private readonly db: WasmDatabase
 	) {}
 
 	/** `db` must come from workbenchDatabase(): its connection's defaults are the workspace's. */
 	static open(db: WasmDatabase): Workbench {
-		return new Workbench(db.conn, ALL_TABLES.map((t) => t.name));
+		return new Workbench(db.conn, ALL_TABLES.map((t) => t.name), db);
 	}
 
 	/**
@@ -172,7 +173,8 @@ export class Workbench {
 			const published = await q(`SELECT readonly::VARCHAR AS readonly FROM duckdb_databases() WHERE database_name = '${PUBLISHED_DATABASE}'`);
 			if (published.length && published[0].readonly !== 'true') await this.conn.query(`DETACH ${PUBLISHED_DATABASE}`);
 			if (!published.length || published[0].readonly !== 'true') await this.conn.query(`ATTACH '${DATABASE_FILE}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
-			await this.conn.query(`SET search_path = '${WORKSPACE_DATABASE}.main,${PUBLISHED_DATABASE}.main'`);
+			// The imported plans (detached above with anything else) come back from this browser's store, with the search path.
+			await restoreWorkbenchImports(this.db);
 		});
 	}
 

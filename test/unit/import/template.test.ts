@@ -61,3 +61,28 @@ describe('the Atlas template', () => {
 		expect(again.tables.measures.map((m) => [m.value, m.unit, m.kind, m.fiscal_year])).toEqual(first.tables.measures.map((m) => [m.value, m.unit, m.kind, m.fiscal_year]));
 	});
 });
+
+describe('the Parquet export of an imported plan', () => {
+	it('writes each table in the contract shape, which the browser reader loads as it loads the published files', async () => {
+		const { tableParquet } = await import('../../../src/lib/import/export-parquet');
+		const { parquetToArrow } = await import('../../../src/lib/db/parquet-to-arrow');
+		const { ALL_TABLES } = await import('../../../src/lib/contract/index');
+		const out = await importFiles([await exampleWorkbook()], common);
+		if (out.kind !== 'plan') throw new Error();
+		for (const t of ALL_TABLES.filter((x) => out.tables[x.name]?.length)) {
+			const arrow = await parquetToArrow(t, tableParquet(t, out.tables[t.name]));
+			expect(arrow.numRows).toBe(out.tables[t.name].length);
+		}
+		const inits = ALL_TABLES.find((t) => t.name === 'initiatives')!;
+		const back = await parquetToArrow(inits, tableParquet(inits, out.tables.initiatives));
+		expect(back.get(1)!.toJSON().departments.toArray()).toEqual(['福祉課', '見本町社会福祉協議会']);
+	});
+});
+
+describe('the common-ground inputs bundled into the import page', () => {
+	it('are the build’s own taxonomy and crosswalk, so an import is themed and banded as the published cities are', async () => {
+		const { IMPORT_COMMON_GROUND } = await import('../../../src/lib/import/common-ground-inputs');
+		expect(IMPORT_COMMON_GROUND.taxonomy).toEqual(common.taxonomy);
+		expect(IMPORT_COMMON_GROUND.crosswalk).toEqual(common.crosswalk);
+	});
+});

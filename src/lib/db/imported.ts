@@ -1,0 +1,35 @@
+import { PUBLISHED_DATABASE } from './published';
+
+/**
+ * Plans a user imported in this browser, never published, live in a writable in-memory database of
+ * their own, beside the published one (which stays attached READ_ONLY):
+ *
+ *   imported.rows.<table>   the imported rows, an empty twin of every published table
+ *   imported.rows.imports   one row per imported file (what pages mark "your file, not published")
+ *   imported.main.<table>   a view: published UNION ALL imported
+ *
+ * The pages' connection uses `imported`, so every page's SQL, with its plain table names, reads the
+ * published rows and the user's own through the same query, on both engines (native DuckDB creates
+ * the same empty database at build time). Only the import code writes to `imported.rows`.
+ */
+export const IMPORTED_DATABASE = 'imported';
+export const IMPORTED_ROWS = `${IMPORTED_DATABASE}.rows`;
+export const IMPORTS_TABLE = 'imports';
+
+/** The published tables, by name, to twin: a table the pipeline adds later is twinned without a change here. */
+export const PUBLISHED_TABLES_SQL = `SELECT table_name FROM duckdb_tables() WHERE database_name = '${PUBLISHED_DATABASE}' AND schema_name = 'main' ORDER BY table_name`;
+
+export function importedDatabaseStatements(tables: readonly string[]): string[] {
+	const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
+	return [
+		`ATTACH ':memory:' AS ${IMPORTED_DATABASE}`,
+		`CREATE SCHEMA ${IMPORTED_ROWS}`,
+		...tables.map((t) => `CREATE TABLE ${IMPORTED_ROWS}.${q(t)} AS SELECT * FROM ${PUBLISHED_DATABASE}.main.${q(t)} LIMIT 0`),
+		`CREATE TABLE ${IMPORTED_ROWS}.${IMPORTS_TABLE} (import_id VARCHAR NOT NULL, file_name VARCHAR NOT NULL, muni_code VARCHAR NOT NULL, plan_id VARCHAR NOT NULL, imported_at VARCHAR NOT NULL)`,
+		...tables.map((t) => `CREATE VIEW ${IMPORTED_DATABASE}.main.${q(t)} AS SELECT * FROM ${PUBLISHED_DATABASE}.main.${q(t)} UNION ALL SELECT * FROM ${IMPORTED_ROWS}.${q(t)}`),
+		`CREATE VIEW ${IMPORTED_DATABASE}.main.${IMPORTS_TABLE} AS SELECT * FROM ${IMPORTED_ROWS}.${IMPORTS_TABLE}`
+	];
+}
+
+/** The IndexedDB database the accepted imports are kept in (read by import/store.ts). */
+export const IMPORT_STORE_NAME = 'atlas-imports';
