@@ -30,13 +30,13 @@ export const MUNICIPALITY_SUMMARIES_SQL = `
 		       (SELECT count(*) FROM measures x JOIN initiatives i USING (initiative_id) WHERE i.muni_code = m.muni_code)
 		         + (SELECT count(*) FROM measures x JOIN goals g ON g.goal_id = x.goal_id JOIN plans q ON q.plan_id = g.plan_id
 		            WHERE x.initiative_id IS NULL AND q.muni_code = m.muni_code) AS measures,
-		       (SELECT count(*) FROM evaluations e JOIN initiatives i USING (initiative_id) WHERE i.muni_code = m.muni_code) AS evaluations,
-		       ${importedFile('m.muni_code')}
+		       (SELECT count(*) FROM evaluations e JOIN initiatives i USING (initiative_id) WHERE i.muni_code = m.muni_code) AS evaluations
 		FROM municipalities m JOIN plans p USING (muni_code)
 		ORDER BY m.muni_code`;
 
+/** The summaries with the mark of a plan the user imported (the pipeline's summary has none: it runs before any import). */
 export async function municipalitySummaries(db: Connector): Promise<MunicipalitySummary[]> {
-	return db.query<MunicipalitySummary & Record<string, unknown>>(MUNICIPALITY_SUMMARIES_SQL);
+	return db.query<MunicipalitySummary & Record<string, unknown>>(`SELECT s.*, ${importedFile('s.muni_code')} FROM (${MUNICIPALITY_SUMMARIES_SQL}) s ORDER BY s.muni_code`);
 }
 
 /** Total initiatives: the figure the status line checks once DuckDB-wasm is up. */
