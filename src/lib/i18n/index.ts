@@ -41,3 +41,13 @@ export function formatNumber(lang: Lang, n: number | null | undefined, digits = 
 	if (n === null || n === undefined || Number.isNaN(n)) return '—';
 	return n.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: digits });
 }
+
+/** How a list the page joins itself reads: 、 between items in Japanese, a comma in English (even between Japanese names). */
+export function joinList(lang: Lang, items: readonly string[]): string {
+	return items.join(lang === 'ja' ? '、' : ', ');
+}
+
+/** The separator alone, for lists of links drawn item by item. */
+export function listSeparator(lang: Lang): string {
+	return lang === 'ja' ? '、' : ', ';
+}
