@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, readTables, searchableText, type Rec } from './fixtures';
+import { fold } from '../../src/lib/search/text';
 
 async function expectedHits(word: string): Promise<Rec[]> {
 	const { initiatives, measures } = await readTables('initiatives', 'measures');
@@ -43,6 +44,36 @@ test('a typed search and its filters go into the URL, survive the language switc
 	await expect(page).toHaveURL(new RegExp(`/en/initiatives/${hits.find((h) => h.muni_code === muni)!.initiative_id}$`));
 	expect(consoleErrors).toEqual([]);
 });
+
+test('hiragana, katakana and half-width katakana find each other, through the same folding as the index', async ({ page }) => {
+	// Expected: the initiatives whose text holds サロン written in any of the three ways.
+	const { initiatives, measures } = await readTables('initiatives', 'measures');
+	const expected = initiatives.filter((i) => fold(searchableText(i, measures)).includes(fold('サロン'))).map((i) => String(i.initiative_id)).sort();
+	expect(expected.length).toBeGreaterThan(0);
+	for (const typed of ['さろん', 'サロン', 'ｻﾛﾝ']) {
+		await page.goto(`/search?q=${encodeURIComponent(typed)}`);
+		await expect(page.getByTestId('search-results')).toHaveAttribute('data-state', 'done');
+		await expect(page.locator('.hits > li')).toHaveCount(expected.length);
+		expect((await page.locator('.hits > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-initiative')))).sort()).toEqual(expected);
+		// The mark covers the word as printed, whichever way it was typed.
+		await expect(page.locator('.hits mark').first()).toHaveText(/^(サロン|さろん|ｻﾛﾝ)$/);
+	}
+});
+
+for (const [word, theme] of [['salon', 'salon'], ['young carer', 'youth_carer']] as const) {
+	test(`on the English page, "${word}" finds every initiative of the theme ${theme}`, async ({ page, consoleErrors }) => {
+		const { initiative_themes } = await readTables('initiative_themes');
+		const expected = [...new Set(initiative_themes.filter((t) => t.theme_id === theme).map((t) => String(t.initiative_id)))];
+		expect(expected.length).toBeGreaterThan(0);
+		await page.goto(`/en/search?q=${encodeURIComponent(word)}`);
+		await expect(page.getByTestId('search-results')).toHaveAttribute('data-state', 'done');
+		const shown = await page.locator('.hits > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-initiative')));
+		for (const id of expected) expect(shown).toContain(id);
+		// Each hit says why: its theme tag, with the English word marked.
+		await expect(page.locator(`.hits > li[data-initiative="${expected[0]}"] a.tag[data-theme="${theme}"] mark`).first()).toBeVisible();
+		expect(consoleErrors).toEqual([]);
+	});
+}
 
 test('partial words and full-width letters match', async ({ page }) => {
 	const hits = await expectedHits('ケアラー');

@@ -8,6 +8,8 @@ export interface SearchFilters {
 	muni: string | null;
 	theme: string | null;
 	band: string | null;
+	/** per term, the themes it names in English (src/lib/search/theme-words.ts); a hit in them counts as the term found */
+	termThemes?: string[][];
 }
 
 export interface SearchHit {
@@ -50,10 +52,16 @@ export async function searchInitiatives(db: Connector, f: SearchFilters): Promis
 	if (!f.terms.length && !f.muni && !f.theme && !f.band) return { hits: [], total: 0 };
 	const where: string[] = [];
 	const params: Param[] = [];
-	for (const term of f.terms) {
-		where.push('contains(d.hay, ?)');
-		params.push(term);
-	}
+	f.terms.forEach((term, k) => {
+		const themes = f.termThemes?.[k] ?? [];
+		if (themes.length) {
+			where.push(`(contains(d.hay, ?) OR list_has_any(d.themes, [${themes.map(() => '?').join(', ')}]::VARCHAR[]))`);
+			params.push(term, ...themes);
+		} else {
+			where.push('contains(d.hay, ?)');
+			params.push(term);
+		}
+	});
 	if (f.muni) {
 		where.push('d.muni_code = ?');
 		params.push(f.muni);

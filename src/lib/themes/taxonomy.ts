@@ -24,6 +24,11 @@ export const ThemeDef = z.object({
 	label_en: z.string().min(1),
 	definition_ja: z.string().min(1),
 	definition_en: z.string().min(1),
+	/**
+	 * English words and phrases (lower case) that find the theme's initiatives from the search box,
+	 * beside the words of label_en: the initiatives themselves are printed in Japanese only.
+	 */
+	words_en: z.array(z.string().regex(/^[a-z0-9' -]+$/, 'lower-case English')).default([]),
 	keywords: z.array(ThemeKeyword).min(1),
 	/** Phrases whose words must not count for this theme (要介護者 is not a 介護者 being supported). */
 	mask: z.array(z.string().min(1)).default([])
