@@ -104,8 +104,8 @@ test('a theme page takes the median of final pairs only and lists interim progre
 	await page.goto(`/themes/${themeId}`);
 	await waitForBrowserData(page, 'theme-initiatives');
 	const row = page.getByTestId('theme-initiatives').locator(`tr[data-initiative="${a.initiative_id}"]`);
-	await expect(row.locator('[data-col="ratio"] [data-testid="pair-progress"]').first()).toBeVisible();
-	await expect(row.locator('[data-col="ratio"]')).toContainText(`${a.result_fiscal_year}年度: ${a.target_fiscal_year}年度目標の${pct(a, 'ja-JP')} %`);
+	await expect(row.locator('[data-col="measures"] [data-testid="pair-progress"]').first()).toBeVisible();
+	await expect(row.locator(`[data-col="measures"] .pair[data-achievement="${a.achievement_id}"]`)).toContainText(`${a.result_fiscal_year}年度: ${a.target_fiscal_year}年度目標の${pct(a, 'ja-JP')} %`);
 	// Only interim pairs: no median for the row.
 	if (achievements.filter((x) => x.initiative_id === a.initiative_id).every(isInterim)) await expect(row.locator('[data-col="ratio"]')).toContainText('—');
 	await expect(page.getByTestId('theme-ratio-note')).toContainText('途中経過');

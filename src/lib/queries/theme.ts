@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector';
-import { FINAL_PAIR, INTERIM_PAIR, importedFile } from './common';
+import { FINAL_PAIR, INTERIM_PAIR, importedFile, pairColumns, type PairShown } from './common';
 import { goalResults, type GoalResult } from './goal-results';
 
 export interface ThemeHeader {
@@ -17,8 +17,10 @@ export interface ThemeInitiative {
 	muni_name_en: string;
 	name_ja: string;
 	departments: string[];
-	targets: string[];
-	results: string[];
+	/** the initiative's measures grouped by the source text they were read from, each text once */
+	texts: MeasureText[];
+	/** its target–result pairs, each with its basis (same year, interim, every year …) */
+	pairs: ThemePair[];
 	/** median achievement of the final pairs only */
 	ratio: number | null;
 	/** interim pairs (results before the target year), shown as progress, never in the median */
@@ -28,6 +30,32 @@ export interface ThemeInitiative {
 	evidence: string;
 	/** the file name when this row comes from the user's own import (not published), else null */
 	imported_file: string | null;
+}
+
+/** One source text (a cell as printed) and the measures read from it: several years or kinds may share one cell. */
+export interface MeasureText {
+	raw_text: string;
+	line: number;
+	measures: ThemeMeasure[];
+}
+
+export interface ThemeMeasure {
+	measure_id: string;
+	kind: string;
+	fiscal_year: number | null;
+	every_year: boolean;
+	value: number | null;
+	unit: string | null;
+	qualifier: string | null;
+	label_ja: string | null;
+}
+
+export type ThemePair = PairShown & { target_measure_id: string; result_measure_id: string };
+
+interface MeasureRow extends ThemeMeasure {
+	initiative_id: string;
+	raw_text: string;
+	line: number;
 }
 
 interface InterimLists {
@@ -82,14 +110,9 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 	);
 	if (!theme) return null;
 	// Measures, grades and ratios are aggregated per initiative before the join: no per-row queries.
-	const rows = await db.query<Omit<ThemeInitiative, 'progress'> & InterimLists & Record<string, unknown>>(
+	const rows = await db.query<Omit<ThemeInitiative, 'progress' | 'texts' | 'pairs'> & InterimLists & Record<string, unknown>>(
 		`WITH mine AS (
 			SELECT initiative_id, string_agg(evidence, '; ' ORDER BY evidence) AS evidence FROM initiative_themes WHERE theme_id = ? GROUP BY initiative_id
-		), ms AS (
-			SELECT x.initiative_id,
-			       list(x.raw_text ORDER BY x.fiscal_year NULLS LAST, x.measure_id) FILTER (WHERE x.kind IN ('target', 'plan')) AS targets,
-			       list(x.raw_text ORDER BY x.fiscal_year NULLS LAST, x.measure_id) FILTER (WHERE x.kind = 'result') AS results
-			FROM measures x JOIN mine USING (initiative_id) GROUP BY x.initiative_id
 		), ev AS (
 			SELECT e.initiative_id, string_agg(e.grade_raw, ' / ' ORDER BY e.evaluation_id) AS grades, min_by(e.band, e.score) AS band
 			FROM evaluations e JOIN mine USING (initiative_id) GROUP BY e.initiative_id
@@ -102,17 +125,34 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 			FROM achievements a JOIN mine USING (initiative_id) GROUP BY a.initiative_id
 		)
 		SELECT i.initiative_id, i.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, i.name_ja, i.departments,
-		       coalesce(ms.targets, []::VARCHAR[]) AS targets, coalesce(ms.results, []::VARCHAR[]) AS results,
 		       ach.ratio, coalesce(ach.progress_ids, []::VARCHAR[]) AS progress_ids, ach.progress_ratios, ach.progress_target_years, ach.progress_result_years, ev.grades, ev.band, mine.evidence,
 		       ${importedFile('i.muni_code')}
 		FROM mine JOIN initiatives i USING (initiative_id) JOIN municipalities m ON m.muni_code = i.muni_code
-		LEFT JOIN ms USING (initiative_id) LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)
+		LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)
 		ORDER BY i.muni_code, i.seq, i.initiative_id`,
 		[themeId]
 	);
+	// Measures and pairs as flat rows, grouped here: both engines hand flat rows back alike.
+	const measureRows = await db.query<MeasureRow & Record<string, unknown>>(
+		`SELECT x.initiative_id, x.measure_id, x.kind, x.fiscal_year, x.every_year, x.value, x.unit, x.qualifier, x.label_ja, x.raw_text, x.line
+		FROM measures x JOIN (SELECT DISTINCT initiative_id FROM initiative_themes WHERE theme_id = ?) USING (initiative_id)
+		ORDER BY x.initiative_id, x.line, x.fiscal_year NULLS LAST, x.measure_id`,
+		[themeId]
+	);
+	const pairRows = await db.query<ThemePair & { initiative_id: string } & Record<string, unknown>>(
+		`SELECT a.initiative_id, a.target_measure_id, a.result_measure_id, ${pairColumns('a')}
+		FROM achievements a JOIN (SELECT DISTINCT initiative_id FROM initiative_themes WHERE theme_id = ?) USING (initiative_id)
+		ORDER BY a.initiative_id, a.result_fiscal_year NULLS LAST, a.achievement_id`,
+		[themeId]
+	);
+	const textsOf = groupTexts(measureRows);
+	const pairsOf = new Map<string, ThemePair[]>();
+	for (const { initiative_id, ...p } of pairRows) pairsOf.set(initiative_id, [...(pairsOf.get(initiative_id) ?? []), p]);
 	// Parallel lists rather than a list of structs: both engines hand lists back as plain arrays.
 	const initiatives: ThemeInitiative[] = rows.map(({ progress_ids, progress_ratios, progress_target_years, progress_result_years, ...i }) => ({
 		...i,
+		texts: textsOf.get(i.initiative_id) ?? [],
+		pairs: pairsOf.get(i.initiative_id) ?? [],
 		progress: progress_ids.map((achievement_id, k) => ({
 			achievement_id,
 			basis: 'interim',
@@ -149,4 +189,17 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 		[themeId, themeId]
 	);
 	return { theme, initiatives, municipalities, goalResults: await goalResults(db, { theme: themeId }) };
+}
+
+/** Each initiative's measures under the source text they were read from, in source order, each text once. */
+export function groupTexts(rows: readonly MeasureRow[]): Map<string, MeasureText[]> {
+	const out = new Map<string, MeasureText[]>();
+	for (const { initiative_id, raw_text, line, ...m } of rows) {
+		const texts = out.get(initiative_id) ?? [];
+		let text = texts.find((t) => t.raw_text === raw_text && t.line === line);
+		if (!text) texts.push((text = { raw_text, line, measures: [] }));
+		text.measures.push(m);
+		out.set(initiative_id, texts);
+	}
+	return out;
 }
