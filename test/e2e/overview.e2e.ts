@@ -93,3 +93,24 @@ test('every chart offers its data as a keyboard-reachable table and downloads as
 	expect(csvText.trim().split(/\r\n/)).toHaveLength(municipalities.length + 1);
 	expect(csvText).toContain(String(municipalities[0].name_ja));
 });
+
+test('each matrix cell says how many initiatives stand behind its figure and links to them on the theme page', async ({ page }) => {
+	const { initiative_themes, initiatives, evaluations } = await readTables('initiative_themes', 'initiatives', 'evaluations');
+	const muniOf = new Map(initiatives.map((i) => [String(i.initiative_id), String(i.muni_code)]));
+	const ids = (theme: string, muni: string) => [...new Set(initiative_themes.filter((t) => t.theme_id === theme && muniOf.get(String(t.initiative_id)) === muni).map((t) => String(t.initiative_id)))];
+	const graded = new Set(evaluations.filter((e) => e.score !== null).map((e) => String(e.initiative_id)));
+	await page.goto('/');
+	await waitForBrowserData(page, 'matrix');
+	const cell = page.getByTestId('matrix').locator('tr[data-theme="salon"] td[data-muni="15106"]');
+	const expected = ids('salon', '15106');
+	expect(expected.length).toBeGreaterThan(0);
+	// The count is itself the number behind it; the score says how many of them are graded.
+	await expect(cell.getByTestId('matrix-link')).toHaveText(String(expected.length));
+	await page.getByTestId('metric-score').click();
+	await expect(cell.getByTestId('matrix-behind')).toHaveText(`評価のある取組 ${expected.filter((id) => graded.has(id)).length} 件`);
+	await page.getByTestId('metric-count').click();
+	await cell.getByTestId('matrix-link').click();
+	await expect(page).toHaveURL(/\/themes\/salon\?muni=15106$/);
+	await expect(page.getByTestId('filter-muni')).toHaveValue('15106');
+	await expect(page.getByTestId('theme-initiatives').locator('tbody tr')).toHaveCount(expected.length);
+});
