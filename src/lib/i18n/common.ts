@@ -26,5 +26,10 @@ export const common: Messages = {
 	not_found_search: { ja: '取組を検索する', en: 'Search the initiatives' },
 	error_title: { ja: 'ページを表示できませんでした（{status}）', en: 'The page could not be shown ({status})' },
 	retry: { ja: '再試行', en: 'Retry' },
+	cite_this_page: { ja: 'このページを引用する', en: 'Cite this page' },
+	cite_plain: { ja: 'テキスト', en: 'Plain text' },
+	cite_copy: { ja: 'コピー', en: 'Copy' },
+	cite_copied: { ja: 'コピーしました', en: 'Copied' },
+	print_dataset: { ja: 'データセット版 {version}・印刷 {date}', en: 'Dataset version {version} · printed {date}' },
 	footer_sources: { ja: '出典：各市区町村・社会福祉協議会の公表資料。数値はすべて出典の行までたどれます。', en: "Sources: reports published by each municipality and council of social welfare. Every number traces back to its source line." }
 };

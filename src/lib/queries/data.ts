@@ -26,3 +26,11 @@ export async function sources(db: Connector): Promise<SourceRow[]> {
 		FROM plans p JOIN municipalities m USING (muni_code)
 		ORDER BY p.source_file`);
 }
+
+/** Each report as a citation names it: its title, who publishes it (the municipality and the actor: 市, 社協 …), its year. */
+export async function citedSources(db: Connector): Promise<{ muni_code: string; title: string; publisher: string; year: number }[]> {
+	return db.query<{ muni_code: string; title: string; publisher: string; year: number } & Record<string, unknown>>(`
+		SELECT p.muni_code, p.title_ja AS title, concat(m.name_ja, '（', p.actor_ja, '）') AS publisher, p.report_fiscal_year AS year
+		FROM plans p JOIN municipalities m USING (muni_code)
+		ORDER BY p.source_file`);
+}

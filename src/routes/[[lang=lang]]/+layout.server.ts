@@ -1,0 +1,10 @@
+import { nativeDatabase } from '$lib/server/native-db';
+import { qualityReport } from '$lib/server/quality-report';
+import { citedSources } from '$lib/queries/data';
+import type { LayoutServerLoad } from './$types';
+
+// What every page's citation and printed header name: the dataset version and the reports it is read from.
+export const load: LayoutServerLoad = async () => ({
+	datasetVersion: qualityReport().dataset_version,
+	citedSources: await citedSources(await nativeDatabase())
+});
