@@ -6,6 +6,8 @@ export interface ChartColumn {
 	label: string;
 	/** a ratio shown as a percentage in the table (the CSV keeps the ratio itself) */
 	percent?: boolean;
+	/** the column holds text as the source prints it (a grade such as Ａ): marked Japanese on English pages */
+	sourceText?: boolean;
 }
 
 export type ChartRow = Record<string, string | number | null>;
