@@ -131,7 +131,6 @@ export const dashboard: Messages = {
 	evaluations: { ja: '評価', en: 'Grades' },
 	no_evaluations: { ja: 'この取組には評価がありません。', en: 'This initiative is not graded.' },
 	col_year: { ja: '年度', en: 'Year' },
-	col_unit: { ja: '単位', en: 'Unit' },
 	matrix_behind_score: { ja: '評価のある取組 {n} 件', en: '{n} graded initiatives' },
 	matrix_behind_achievement: { ja: '目標と実績の組がある取組 {n} 件', en: '{n} initiatives with pairs' },
 	col_measures_nested: { ja: '目標・実績（年度・種別・組み合わせ）', en: 'Targets and results (year, kind, pairing)' },
