@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDataset } from '../../../scripts/lib/dataset';
+import { addComparables } from '../../../src/lib/pipeline/comparable';
 import { writeParquetFiles } from '../../../scripts/lib/write-parquet';
 import { ALL_TABLES, columnsOf } from '../../../src/lib/contract/index';
 import { parquetToArrow } from '../../../src/lib/db/parquet-to-arrow';
@@ -10,7 +11,8 @@ import { plainRow } from '../../../src/lib/db/connector';
 
 describe('parquetToArrow, the browser’s way into DuckDB-wasm', () => {
 	it('gives back every row of every table exactly as the pipeline wrote it: text, numbers, nulls and lists', async () => {
-		const { dataset } = buildDataset();
+		// The pipeline's whole dataset, with the comparable initiatives it adds after ingest.
+		const dataset = addComparables(buildDataset().dataset);
 		const dir = mkdtempSync(join(tmpdir(), 'atlas-arrow-'));
 		await writeParquetFiles(dir, ALL_TABLES, dataset);
 		for (const table of ALL_TABLES) {
