@@ -77,6 +77,15 @@ for (const prefix of ['', '/en']) {
 	});
 }
 
+test('the pages with wide tables fit a 390 px phone: their tables scroll in their own box', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 800 });
+	for (const path of ['/', '/en/', '/data', '/en/data', '/prefectures', '/en/prefectures', '/prefectures/15']) {
+		await page.goto(path);
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width, path).toBeLessThanOrEqual(390);
+	}
+});
+
 test('a 10,000-character name wraps instead of widening the page', async ({ page }) => {
 	const initiatives = await readTable('initiatives');
 	await page.setViewportSize({ width: 390, height: 800 });

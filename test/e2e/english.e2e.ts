@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, readTable } from './fixtures';
 
 /**
  * English pages speak English outside the source text. Source text (names, cells, lines as printed)
@@ -40,7 +40,8 @@ async function chromeProblems(page: Page): Promise<string[]> {
 		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
 			const el = n.parentElement!;
-			if (el.closest('[lang]')?.getAttribute('lang') !== 'en' || el.closest('script, style, noscript')) continue;
+			// A chart's tick labels are the data's own names (Plot draws them; its table beside marks them as source text).
+			if (el.closest('[lang]')?.getAttribute('lang') !== 'en' || el.closest('script, style, noscript, svg')) continue;
 			const text = n.textContent ?? '';
 			// An English sentence may gloss a Japanese term ("a repeated (再掲) row"); a text with no English
 			// word in it is an untranslated label, and a plan's level names are never left in Japanese.
@@ -61,8 +62,19 @@ test.describe('every prerendered English page, before JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 	test('speaks English outside the source text, lists with commas, labels apart from column names', async ({ page }) => {
 		test.setTimeout(240_000);
-		const pages = englishPages();
+		// The ~1,900 pages of municipalities without a report are one template with a name and a prefecture
+		// in it: one of them per prefecture is read, every other prerendered page is read whole.
+		const reporting = new Set((await readTable('municipalities')).filter((m) => m.has_report).map((m) => String(m.muni_code)));
+		const seen = new Set<string>();
+		const pages = englishPages().filter((path) => {
+			const code = /^\/en\/municipalities\/(\d{5})$/.exec(path)?.[1];
+			if (!code || reporting.has(code)) return true;
+			if (seen.has(code.slice(0, 2))) return false;
+			seen.add(code.slice(0, 2));
+			return true;
+		});
 		expect(pages.length).toBeGreaterThan(100);
+		expect(seen.size, 'a page without a report from every prefecture').toBe(47);
 		const found: string[] = [];
 		for (const path of pages) {
 			await page.goto(path);

@@ -35,7 +35,7 @@ test('/themes/salon lists 登別市 with its salon figures reported for 基本�
 	await page.getByTestId('filter-muni').selectOption('01230');
 	await expect(item).toBeVisible();
 	await page.goto('/en/themes/salon');
-	await expect(page.getByTestId('theme-goal-results').locator(`li[data-goal-result="${first.measure_id}"] [data-testid="goal-wide-mark"]`)).toHaveText('reported for 基本目標2 as a whole');
+	await expect(page.getByTestId('theme-goal-results').locator(`li[data-goal-result="${first.measure_id}"] [data-testid="goal-wide-mark"]`)).toHaveText('reported for Basic goal 2 as a whole');
 	expect(offsite).toEqual([]);
 	expect(consoleErrors).toEqual([]);
 });
