@@ -146,6 +146,7 @@ export const dashboard: Messages = {
 	evidence: { ja: '根拠', en: 'Evidence' },
 	provenance: { ja: '出典', en: 'Provenance' },
 	lines: { ja: '{from}〜{to}行目', en: 'lines {from}–{to}' },
+	excerpt_not_in_browser: { ja: 'このページはブラウザ内で公開データから描いているため、出典の本文は表示していません。上のファイル名と行番号で出典をたどれます。', en: 'This page is drawn in the browser from the published tables, which do not carry the source texts: the file name and line numbers above locate it in the source.' },
 	comparables: { ja: '他の市区町村の似た取組', en: 'Comparable initiatives elsewhere' },
 	no_comparables: { ja: '他の市区町村に似た取組は見つかりませんでした。', en: 'No comparable initiative was found in other municipalities.' },
 	col_reason: { ja: '似ている理由', en: 'Why comparable' },

@@ -21,6 +21,12 @@ export interface InitiativeDetail {
 	line_end: number;
 }
 
+/** One line of a source as printed (the prerendered page reads them from data/sources/). */
+export interface ExcerptLine {
+	line: number;
+	text: string;
+}
+
 export interface GoalStep {
 	goal_id: string;
 	level: number;

@@ -10,6 +10,9 @@ export interface MunicipalityHeader {
 	parent_name_ja: string | null;
 	parent_name_en: string | null;
 	parent_code: string | null;
+	/** whether the parent city is in the municipalities table (a synthetic draw may leave it out), and has a report */
+	parent_listed: boolean;
+	parent_has_report: boolean;
 	prefecture_code: string;
 	kind: string | null;
 	has_report: boolean;
@@ -90,16 +93,17 @@ export interface MunicipalityPage {
 	wards: WardRow[];
 }
 
-export async function municipalityCodes(db: Connector): Promise<string[]> {
-	const rows = await db.query<{ muni_code: string }>('SELECT muni_code FROM municipalities ORDER BY muni_code');
-	return rows.map((r) => r.muni_code);
+export async function municipalityCodes(db: Connector): Promise<{ muni_code: string; has_report: boolean }[]> {
+	return db.query<{ muni_code: string; has_report: boolean }>('SELECT muni_code, has_report FROM municipalities ORDER BY muni_code');
 }
 
 /** Everything the municipality page shows, in a fixed number of aggregated queries. */
 export async function municipalityPage(db: Connector, code: string): Promise<MunicipalityPage | null> {
 	const [municipality] = await db.query<MunicipalityHeader & Record<string, unknown>>(
-		`SELECT muni_code, name_ja, name_en, prefecture_ja, prefecture_en, parent_name_ja, parent_name_en, parent_code, prefecture_code, kind, has_report, note
-		 FROM municipalities WHERE muni_code = ?`,
+		`SELECT m.muni_code, m.name_ja, m.name_en, m.prefecture_ja, m.prefecture_en, m.parent_name_ja, m.parent_name_en, m.parent_code,
+		        p.muni_code IS NOT NULL AS parent_listed, coalesce(p.has_report, false) AS parent_has_report,
+		        m.prefecture_code, m.kind, m.has_report, m.note
+		 FROM municipalities m LEFT JOIN municipalities p ON p.muni_code = m.parent_code WHERE m.muni_code = ?`,
 		[code]
 	);
 	if (!municipality) return null;

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
-export interface ExcerptLine {
-	line: number;
-	text: string;
-}
+import type { ExcerptLine } from '$lib/queries/initiative';
 
 const cache = new Map<string, string[]>();
 

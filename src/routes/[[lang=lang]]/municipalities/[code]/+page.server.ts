@@ -4,10 +4,14 @@ import { municipalityCodes, municipalityPage } from '$lib/queries/municipality';
 import { qualityFor } from '$lib/queries/quality';
 import { chartPairs } from '$lib/queries/chart-pairs';
 import { qualityReport } from '$lib/server/quality-report';
+import { buildPrerenderScope } from '$lib/server/prerender-scope';
+import { municipalityPrerendered } from '$lib/scale/prerender';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = async () => {
-	const codes = await municipalityCodes(await nativeDatabase());
+	// Every municipality without a report, and those with one that the scale rule prerenders; /view draws the others.
+	const scope = await buildPrerenderScope();
+	const codes = (await municipalityCodes(await nativeDatabase())).filter((m) => municipalityPrerendered(scope, m.muni_code, m.has_report)).map((m) => m.muni_code);
 	return codes.flatMap((code) => [{ lang: undefined, code }, { lang: 'en', code }]);
 };
 
