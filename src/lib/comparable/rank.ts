@@ -87,73 +87,219 @@ export function rankComparables(target: ComparableCandidate, candidates: readonl
 	return toMatches(target.initiative_id, scored.slice(0, k));
 }
 
+/** Candidates that have one bigram, in order of name size (bigram count), with those sizes. */
+interface Posting {
+	ids: Int32Array;
+	sizes: Int32Array;
+}
+
+/** Postings of each bigram among some candidates (all of them, or one theme's block). */
+function invertedIndex(candidates: readonly number[], grams: readonly Int32Array[]): Map<number, Posting> {
+	const lists = new Map<number, number[]>();
+	for (const i of candidates) {
+		for (const g of grams[i]) {
+			const list = lists.get(g);
+			if (list) list.push(i);
+			else lists.set(g, [i]);
+		}
+	}
+	const out = new Map<number, Posting>();
+	for (const [g, list] of lists) {
+		list.sort((x, y) => grams[x].length - grams[y].length || x - y);
+		out.set(g, { ids: Int32Array.from(list), sizes: Int32Array.from(list, (i) => grams[i].length) });
+	}
+	return out;
+}
+
 /**
- * rankComparables for every initiative at once, in time that grows with the size of the theme
- * blocks rather than the square of the country: candidates come from the blocks of the target's
- * themes (an inverted index of theme → initiatives), and a candidate whose name cannot beat the
- * k-th one found (Jaccard is at most the smaller bigram count over the larger) is not compared.
- * Only a target with fewer than k theme matches is compared with every initiative by name.
+ * The most a name of `size` bigrams can reach against a name of `mine` bigrams when at most `left`
+ * of them can be shared: Jaccard with the largest overlap still possible, rounded as ranking rounds.
+ * It rises with size up to `left` and falls after, so the sizes that can reach a value form one run.
+ */
+const reachOf = (mine: number, left: number, size: number) => {
+	const most = Math.min(left, size);
+	return round2(most / Math.max(mine + size - most, 1));
+};
+
+/** The run of a posting whose sizes can reach `floor` (reachOf is highest at size = left). */
+function sizeRun(p: Posting, mine: number, left: number, floor: number): [number, number] {
+	const ok = (j: number) => reachOf(mine, left, p.sizes[j]) >= floor;
+	let lo = 0;
+	let hi = p.sizes.length;
+	// First j that is at or past the peak or reaches the floor.
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (p.sizes[mid] >= left || ok(mid)) hi = mid;
+		else lo = mid + 1;
+	}
+	const start = lo;
+	hi = p.sizes.length;
+	// First j past the peak that no longer reaches it.
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (p.sizes[mid] <= left || ok(mid)) lo = mid + 1;
+		else hi = mid;
+	}
+	return [start, lo];
+}
+
+/**
+ * rankComparables for every initiative at once, with the same answer, in time that does not grow
+ * with the square of the country:
+ *
+ * - Levels: the candidates that share s of a target's themes are ranked before those that share
+ *   fewer, so each level is ranked in turn, highest first, until k are found. Level 0 (no shared
+ *   theme, names only, at least MIN_SIMILARITY) is reached only then, or at once for a target
+ *   without a theme.
+ * - Within a level, candidates come from an inverted index of name bigrams (per theme for the
+ *   levels that share one, over everyone for level 0), probed rarest bigram first (prefix
+ *   filtering): after probing p of the target's n bigrams, a candidate not met yet shares at most
+ *   n − p of them, so its similarity is at most (n − p) / n. Probing stops as soon as that is below
+ *   the k-th similarity found (or below MIN_SIMILARITY on level 0), so the bigrams that nearly
+ *   every name has (a common prefix, 事業, の推進) come last and are seldom probed.
+ * - In a posting, only names whose size lets them reach the k-th similarity are read (the postings
+ *   are in size order), and each is compared exactly at most once per target.
+ * - A level with fewer than k names that share a bigram is completed with its candidates of
+ *   similarity 0 in id order, as rankComparables orders them.
+ *
+ * Nothing is approximate (there is no frequency cut-off): every bound is an upper bound on the
+ * rounded similarity, and a candidate is passed over only when it cannot reach the k-th one found
+ * (a tie is kept, since its id may still win). The unit test compares both on every published
+ * initiative and on a synthetic country.
  */
 export function comparableTable(all: readonly ComparableCandidate[], k = TOP_K): ComparableMatch[] {
+	const n = all.length;
 	// Bigrams as sorted integer ids: comparing two names is a merge of two short integer arrays.
-	const ids = new Map<string, number>();
-	const grams = all.map((c) => Int32Array.from(nameBigrams(c.name_ja).map((g) => ids.get(g) ?? (ids.set(g, ids.size), ids.size - 1))).sort());
-	const eligible = all.map((c) => c.repost_of === null);
-	const byTheme = new Map<string, number[]>();
-	all.forEach((c, i) => {
-		if (!eligible[i]) return;
-		for (const t of c.themes) {
-			const block = byTheme.get(t);
-			if (block) block.push(i);
-			else byTheme.set(t, [i]);
+	const gramIds = new Map<string, number>();
+	const grams = all.map((c) => Int32Array.from(nameBigrams(c.name_ja).map((g) => gramIds.get(g) ?? (gramIds.set(g, gramIds.size), gramIds.size - 1))).sort());
+	const muniIds = new Map<string, number>();
+	const muni = Int32Array.from(all, (c) => muniIds.get(c.muni_code) ?? (muniIds.set(c.muni_code, muniIds.size), muniIds.size - 1));
+	const eligible = all.map((_, i) => i).filter((i) => all[i].repost_of === null);
+
+	// Groups of candidates with the same themes, each in id order.
+	const groupIds = new Map<string, number>();
+	const groupThemes: (readonly string[])[] = [];
+	const members: number[][] = [];
+	const group = new Int32Array(n).fill(-1);
+	const blocks = new Map<string, number[]>();
+	for (const i of eligible) {
+		const key = all[i].themes.join('\u0000');
+		let g = groupIds.get(key);
+		if (g === undefined) {
+			g = groupIds.size;
+			groupIds.set(key, g);
+			groupThemes.push(all[i].themes);
+			members.push([]);
 		}
-	});
-	const everyone = all.map((_, i) => i).filter((i) => eligible[i]);
+		group[i] = g;
+		members[g].push(i);
+		for (const t of all[i].themes) {
+			const block = blocks.get(t);
+			if (block) block.push(i);
+			else blocks.set(t, [i]);
+		}
+	}
+	const idOrder = (x: number, y: number) => (all[x].initiative_id < all[y].initiative_id ? -1 : all[x].initiative_id > all[y].initiative_id ? 1 : 0);
+	for (const m of members) m.sort(idOrder);
+	const everyone = invertedIndex(eligible, grams);
+	const byTheme = new Map([...blocks].map(([t, block]) => [t, invertedIndex(block, grams)]));
+
+	// Per set of target themes: how many themes each group shares with it, and the groups of each level.
+	const levelsOf = new Map<string, { shared: Int8Array; groups: number[][] }>();
+	const levels = (themes: readonly string[]) => {
+		const key = themes.join('\u0000');
+		let found = levelsOf.get(key);
+		if (!found) {
+			const shared = Int8Array.from(groupThemes, (gt) => sharedThemes(gt, themes).length);
+			const groups: number[][] = Array.from({ length: themes.length + 1 }, () => []);
+			shared.forEach((s, g) => groups[s].push(g));
+			found = { shared, groups };
+			levelsOf.set(key, found);
+		}
+		return found;
+	};
+
 	const common = (a: Int32Array, b: Int32Array) => {
-		let n = 0;
+		let c = 0;
 		for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-			if (a[i] === b[j]) (n++, i++, j++);
+			if (a[i] === b[j]) (c++, i++, j++);
 			else if (a[i] < b[j]) i++;
 			else j++;
 		}
-		return n;
+		return c;
 	};
+	/** Which target last compared a candidate exactly (each candidate is on one level per target). */
+	const compared = new Int32Array(n).fill(-1);
 	const out: ComparableMatch[] = [];
-	for (let t = 0; t < all.length; t++) {
+	for (let t = 0; t < n; t++) {
 		const target = all[t];
 		const mine = grams[t];
-		type Found = { i: number; id: string; shared: number; similarity: number };
-		const best: Found[] = [];
-		const consider = (i: number, shared: number, floor: number) => {
-			if (all[i].muni_code === target.muni_code) return;
-			const full = best.length === k;
-			const worst = full ? best[k - 1] : null;
-			if (worst && shared < worst.shared) return;
-			// The most this name can reach; skip it when even that cannot enter.
-			const bound = round2(Math.min(mine.length, grams[i].length) / Math.max(mine.length, grams[i].length, 1));
-			if (bound < floor || (worst && shared === worst.shared && bound < worst.similarity)) return;
-			const n = common(mine, grams[i]);
-			const similarity = round2(n / Math.max(mine.length + grams[i].length - n, 1));
-			if (similarity < floor) return;
-			const found = { i, id: all[i].initiative_id, shared, similarity };
-			if (worst && compare(found, worst) >= 0) return;
-			let at = best.length - (full ? 1 : 0);
-			if (full) best.pop();
-			while (at > 0 && compare(found, best[at - 1]) < 0) at--;
-			best.splice(at, 0, found);
-		};
-		// Theme blocks: each candidate once, with the number of themes it shares.
-		const shared = new Map<number, number>();
-		for (const theme of target.themes) for (const i of byTheme.get(theme) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-		for (const [i, n] of shared) consider(i, n, 0);
-		// Fewer than k sharing a theme: names alone fill the rest.
-		if (best.length < k) for (const i of everyone) if (!shared.has(i)) consider(i, 0, MIN_SIMILARITY);
-		out.push(
-			...toMatches(
-				target.initiative_id,
-				best.map((f) => ({ id: f.id, themes: sharedThemes(all[f.i].themes, target.themes), similarity: f.similarity }))
-			)
-		);
+		const { shared, groups } = levels(target.themes);
+		const picked: { id: string; themes: string[]; similarity: number }[] = [];
+		for (let level = target.themes.length; level >= 0 && picked.length < k; level--) {
+			if (groups[level].length === 0) continue;
+			const room = k - picked.length;
+			const floor = level > 0 ? 0 : MIN_SIMILARITY;
+			/** The best `room` of this level so far: similarity descending, then id. */
+			const best: { i: number; similarity: number }[] = [];
+			const worst = () => (best.length === room ? best[room - 1] : null);
+			const before = (i: number, similarity: number, b: { i: number; similarity: number }) => similarity > b.similarity || (similarity === b.similarity && all[i].initiative_id < all[b.i].initiative_id);
+			const enter = (i: number, similarity: number) => {
+				const w = worst();
+				if (w && !before(i, similarity, w)) return;
+				if (w) best.pop();
+				let at = best.length;
+				while (at > 0 && before(i, similarity, best[at - 1])) at--;
+				best.splice(at, 0, { i, similarity });
+			};
+			// The postings this level reads, per bigram of the target, rarest first.
+			const indexes = level > 0 ? target.themes.map((th) => byTheme.get(th)).filter((x) => x !== undefined) : [everyone];
+			const probe = Array.from(mine, (g) => ({ g, lists: indexes.map((ix) => ix.get(g)).filter((p) => p !== undefined) }))
+				.map((x) => ({ ...x, df: x.lists.reduce((s, p) => s + p.ids.length, 0) }))
+				.sort((x, y) => x.df - y.df || x.g - y.g);
+			const exact = (i: number) => {
+				compared[i] = t;
+				const c = common(mine, grams[i]);
+				const similarity = round2(c / Math.max(mine.length + grams[i].length - c, 1));
+				if (similarity >= floor) enter(i, similarity);
+			};
+			// A level smaller than its postings (the few that share three of four themes) is cheaper
+			// to compare whole; the answer is the same either way.
+			const levelSize = level > 0 ? groups[level].reduce((s, g) => s + members[g].length, 0) : Infinity;
+			if (levelSize <= probe.reduce((s, x) => s + x.df, 0)) {
+				for (const g of groups[level]) for (const i of members[g]) if (muni[i] !== muni[t]) exact(i);
+			} else {
+				for (let p = 0; p < probe.length; p++) {
+					// Not met by the first p bigrams: at most the other n − p are shared.
+					const left = mine.length - p;
+					const w = worst();
+					const needed = Math.max(floor, w ? w.similarity : 0);
+					if (round2(left / mine.length) < needed) break;
+					for (const posting of probe[p].lists) {
+						const [from, to] = sizeRun(posting, mine.length, left, needed);
+						for (let j = from; j < to; j++) {
+							const i = posting.ids[j];
+							if (shared[group[i]] !== level || compared[i] === t || muni[i] === muni[t]) continue;
+							const w = worst();
+							if (reachOf(mine.length, left, posting.sizes[j]) >= Math.max(floor, w ? w.similarity : 0)) exact(i);
+						}
+					}
+				}
+			}
+			// Names that share no bigram have similarity 0 and come in id order.
+			if (level > 0 && (best.length < room || worst()!.similarity === 0)) {
+				for (const g of groups[level]) {
+					for (const i of members[g]) {
+						const w = worst();
+						if (w && (w.similarity > 0 || all[i].initiative_id > all[w.i].initiative_id)) break;
+						if (compared[i] === t || muni[i] === muni[t]) continue;
+						enter(i, 0);
+					}
+				}
+			}
+			for (const b of best) picked.push({ id: all[b.i].initiative_id, themes: sharedThemes(all[b.i].themes, target.themes), similarity: b.similarity });
+		}
+		out.push(...toMatches(target.initiative_id, picked));
 	}
 	return out;
 }
