@@ -10,7 +10,7 @@ import { TABLES } from '../../../src/lib/contract/tables';
 import { validateRows } from '../../../src/lib/pipeline/validate';
 import { loadLocalGovernments, loadSchemes } from '../../../scripts/lib/sources';
 import { loadCommonGroundInputs } from '../../../scripts/lib/dataset';
-import { refusePublishedPlace, SYNTHETIC_MARKER } from '../../../scripts/lib/synthetic-dataset';
+import { readRowsByObjects, readSyntheticDataset, refusePublishedPlace, SYNTHETIC_MARKER } from '../../../scripts/lib/synthetic-dataset';
 import { findSynthetic } from '../../../scripts/lib/synthetic-scan';
 
 const shape = Shape.parse(JSON.parse(readFileSync(SHAPE_FILE, 'utf8')));
@@ -112,6 +112,13 @@ describe('synthetic data never reaches the published site', () => {
 			const again = join(dir, 'again');
 			expect(spawnSync('npx', ['tsx', 'scripts/synth/synth.ts', '--municipalities', '5', '--seed', '4', '--out', again]).status).toBe(0);
 			expect(digest(again)).toBe(digest(out));
+			// Read back as JSON texts, the rows are those of the client's row objects, value for value and in order.
+			const { dataset } = await readSyntheticDataset(out);
+			for (const table of TABLES) {
+				const reference = await readRowsByObjects(out, table);
+				expect(reference.length, table.name).toBeGreaterThan(0);
+				expect(dataset[table.name], table.name).toStrictEqual(reference);
+			}
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
