@@ -71,12 +71,14 @@ export function wordBoundaries(text: string): Set<number> {
 }
 
 /** Every start offset of `term` in `text` that begins and ends on a word boundary and touches no masked phrase. */
-function occurrences(text: string, term: string, bounds: Set<number>, masked: boolean[]): number[] {
+function occurrences(part: PreparedText, term: string, masked: () => boolean[]): number[] {
+	const { text } = part;
 	const found: number[] = [];
 	for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+		const bounds = boundsOf(part);
 		if (!bounds.has(at) || !bounds.has(at + term.length)) continue;
 		// Any overlap with a masked phrase: の周知 must not count inside 活動の周知・啓発 either.
-		if (masked.slice(at, at + term.length).some(Boolean)) continue;
+		if (masked().slice(at, at + term.length).some(Boolean)) continue;
 		// A department's name (子育て支援課, 健康づくり課) says who is in charge, not what is done.
 		if (DEPARTMENT_SUFFIX.test(text[at + term.length] ?? '')) continue;
 		found.push(at);
@@ -99,8 +101,30 @@ interface PreparedText {
 	/** Goals further up count less than the nearest one. */
 	weight: number;
 	text: string;
-	bounds: Set<number>;
+	/** Word boundaries, found the first time a keyword occurs in the text (boundsOf). */
+	bounds: ReadonlySet<number> | null;
 }
+
+/**
+ * A memo of what was worked out for each text seen recently. Goal titles and measure labels recur
+ * under many initiatives (a national build reads each thousands of times); bounded, so a long run or
+ * a browser tab does not keep every text. The values are never changed once made.
+ */
+function memo<T>(make: (text: string) => T, kept = 50_000): (text: string) => T {
+	const seen = new Map<string, T>();
+	return (text) => {
+		let value = seen.get(text);
+		if (value === undefined) {
+			if (seen.size >= kept) seen.clear();
+			value = make(text);
+			seen.set(text, value);
+		}
+		return value;
+	};
+}
+const normalizedOf = memo(normalizeJa);
+const boundariesOf = memo(wordBoundaries);
+const boundsOf = (part: PreparedText): ReadonlySet<number> => (part.bounds ??= boundariesOf(part.text));
 
 function prepare(input: InitiativeText): PreparedText[] {
 	const parts: { field: Field; weight: number; raw: string | null }[] = [
@@ -111,11 +135,19 @@ function prepare(input: InitiativeText): PreparedText[] {
 	];
 	return parts
 		.filter((p): p is { field: Field; weight: number; raw: string } => !!p.raw && p.raw.trim() !== '')
-		.map((p) => {
-			const text = normalizeJa(p.raw);
-			return { field: p.field, weight: p.weight, text, bounds: wordBoundaries(text) };
-		});
+		.map((p) => ({ field: p.field, weight: p.weight, text: normalizedOf(p.raw), bounds: null }));
 }
+
+/** A theme's keywords, longest first (a longer keyword claims its text before a shorter one inside it). */
+const termsOf = new WeakMap<ThemeDef, ThemeDef['keywords']>();
+const longestFirst = (theme: ThemeDef) => {
+	let terms = termsOf.get(theme);
+	if (!terms) {
+		terms = [...theme.keywords].sort((a, b) => b.term.length - a.term.length);
+		termsOf.set(theme, terms);
+	}
+	return terms;
+};
 
 /**
  * One theme against the prepared text. A keyword found inside a longer keyword of the same theme
@@ -130,13 +162,16 @@ function scoreTheme(theme: ThemeDef, parts: PreparedText[]): ThemeAssignment | n
 	const fieldsOf = new Map<string, Field[]>();
 	/** Per keyword, its strongest occurrence in each field. */
 	const byField = new Map<string, Map<Field, number>>();
-	const terms = [...theme.keywords].sort((a, b) => b.term.length - a.term.length);
+	const terms = longestFirst(theme);
 	for (const part of parts) {
-		const masked = maskOf(part.text, theme.mask);
-		const taken = new Array<boolean>(part.text.length).fill(false);
+		// Mask and claimed offsets are made only for a text where some keyword occurs (most do not).
+		let masked: boolean[] | null = null;
+		const maskedOf = () => (masked ??= maskOf(part.text, theme.mask));
+		let taken: boolean[] | null = null;
 		for (const k of terms) {
 			if (k.with.length && !k.with.some((w) => part.text.includes(w))) continue;
-			for (const at of occurrences(part.text, k.term, part.bounds, masked)) {
+			for (const at of occurrences(part, k.term, maskedOf)) {
+				taken ??= new Array<boolean>(part.text.length).fill(false);
 				if (taken[at]) continue;
 				for (let i = at; i < at + k.term.length; i++) taken[i] = true;
 				const standing = part.field === 'description' || part.field === 'measure' ? standingFactor(standingOf(part.text, at, at + k.term.length)) : 1;
