@@ -87,28 +87,54 @@ export function rankComparables(target: ComparableCandidate, candidates: readonl
 	return toMatches(target.initiative_id, scored.slice(0, k));
 }
 
-/** Candidates that have one bigram, in order of name size (bigram count), with those sizes. */
+/**
+ * Candidates that have one bigram, in order of name size (bigram count) and then of the bigram's
+ * place in each name when the name's bigrams are put rarest first, with those sizes and places.
+ */
 interface Posting {
 	ids: Int32Array;
 	sizes: Int32Array;
+	places: Int32Array;
 }
 
-/** Postings of each bigram among some candidates (all of them, or one theme's block). */
-function invertedIndex(candidates: readonly number[], grams: readonly Int32Array[]): Map<number, Posting> {
+/** An inverted index and the order of bigrams (rarest first among its candidates) its places are counted in. */
+interface BigramIndex {
+	postings: Map<number, Posting>;
+	/** Each bigram's place in the order, rarest first. */
+	rarity: Int32Array;
+}
+
+/** Postings of each bigram among some candidates (all of them, or one theme's block), places counted in the index's own order. */
+function invertedIndex(candidates: readonly number[], grams: readonly Int32Array[], gramCount: number): BigramIndex {
+	const frequency = new Int32Array(gramCount);
+	for (const i of candidates) for (const g of grams[i]) frequency[g]++;
+	const rarity = new Int32Array(gramCount);
+	Array.from(frequency, (_, g) => g)
+		.sort((x, y) => frequency[x] - frequency[y] || x - y)
+		.forEach((g, at) => (rarity[g] = at));
 	const lists = new Map<number, number[]>();
 	for (const i of candidates) {
-		for (const g of grams[i]) {
-			const list = lists.get(g);
-			if (list) list.push(i);
-			else lists.set(g, [i]);
-		}
+		Int32Array.from(grams[i])
+			.sort((x, y) => rarity[x] - rarity[y])
+			.forEach((g, at) => {
+				const list = lists.get(g);
+				if (list) list.push(i, at);
+				else lists.set(g, [i, at]);
+			});
 	}
 	const out = new Map<number, Posting>();
-	for (const [g, list] of lists) {
-		list.sort((x, y) => grams[x].length - grams[y].length || x - y);
-		out.set(g, { ids: Int32Array.from(list), sizes: Int32Array.from(list, (i) => grams[i].length) });
+	for (const [g, flat] of lists) {
+		// Size, then place: among names of one size, those where this bigram comes early come first.
+		const entries = Array.from({ length: flat.length / 2 }, (_, e) => e).sort(
+			(x, y) => grams[flat[2 * x]].length - grams[flat[2 * y]].length || flat[2 * x + 1] - flat[2 * y + 1] || flat[2 * x] - flat[2 * y]
+		);
+		out.set(g, {
+			ids: Int32Array.from(entries, (e) => flat[2 * e]),
+			sizes: Int32Array.from(entries, (e) => grams[flat[2 * e]].length),
+			places: Int32Array.from(entries, (e) => flat[2 * e + 1])
+		});
 	}
-	return out;
+	return { postings: out, rarity };
 }
 
 /**
@@ -158,7 +184,10 @@ function sizeRun(p: Posting, mine: number, left: number, floor: number): [number
  *   the k-th similarity found (or below MIN_SIMILARITY on level 0), so the bigrams that nearly
  *   every name has (a common prefix, 事業, の推進) come last and are seldom probed.
  * - In a posting, only names whose size lets them reach the k-th similarity are read (the postings
- *   are in size order), and each is compared exactly at most once per target.
+ *   are in size order), and of each size only those where the bigram comes early enough in the name
+ *   (positional filtering: the bigrams met first are the rarest in both names, so a name met at its
+ *   q-th bigram shares at most its size − q). Each is compared exactly at most once per target.
+ * - A level small next to its postings (the few that share three of four themes) is compared whole.
  * - A level with fewer than k names that share a bigram is completed with its candidates of
  *   similarity 0 in id order, as rankComparables orders them.
  *
@@ -201,8 +230,8 @@ export function comparableTable(all: readonly ComparableCandidate[], k = TOP_K):
 	}
 	const idOrder = (x: number, y: number) => (all[x].initiative_id < all[y].initiative_id ? -1 : all[x].initiative_id > all[y].initiative_id ? 1 : 0);
 	for (const m of members) m.sort(idOrder);
-	const everyone = invertedIndex(eligible, grams);
-	const byTheme = new Map([...blocks].map(([t, block]) => [t, invertedIndex(block, grams)]));
+	const everyone = invertedIndex(eligible, grams, gramIds.size);
+	const byTheme = new Map([...blocks].map(([t, block]) => [t, invertedIndex(block, grams, gramIds.size)]));
 
 	// Per set of target themes: how many themes each group shares with it, and the groups of each level.
 	const levelsOf = new Map<string, { shared: Int8Array; groups: number[][] }>();
@@ -230,74 +259,110 @@ export function comparableTable(all: readonly ComparableCandidate[], k = TOP_K):
 	};
 	/** Which target last compared a candidate exactly (each candidate is on one level per target). */
 	const compared = new Int32Array(n).fill(-1);
+	// Ties are broken by id: each candidate's place in id order, so the inner loop compares integers.
+	const place = new Int32Array(n);
+	all.map((_, i) => i)
+		.sort(idOrder)
+		.forEach((i, at) => (place[i] = at));
+	// The best of one level so far, similarity descending then id: indices and similarities.
+	const bestI = new Int32Array(k);
+	const bestSim = new Float64Array(k);
 	const out: ComparableMatch[] = [];
 	for (let t = 0; t < n; t++) {
 		const target = all[t];
 		const mine = grams[t];
+		const m = mine.length;
 		const { shared, groups } = levels(target.themes);
 		const picked: { id: string; themes: string[]; similarity: number }[] = [];
 		for (let level = target.themes.length; level >= 0 && picked.length < k; level--) {
 			if (groups[level].length === 0) continue;
 			const room = k - picked.length;
 			const floor = level > 0 ? 0 : MIN_SIMILARITY;
-			/** The best `room` of this level so far: similarity descending, then id. */
-			const best: { i: number; similarity: number }[] = [];
-			const worst = () => (best.length === room ? best[room - 1] : null);
-			const before = (i: number, similarity: number, b: { i: number; similarity: number }) => similarity > b.similarity || (similarity === b.similarity && all[i].initiative_id < all[b.i].initiative_id);
+			let count = 0;
+			/** What a candidate must reach to enter: the floor, or the last one's similarity once `room` are found. */
+			let needed = floor;
 			const enter = (i: number, similarity: number) => {
-				const w = worst();
-				if (w && !before(i, similarity, w)) return;
-				if (w) best.pop();
-				let at = best.length;
-				while (at > 0 && before(i, similarity, best[at - 1])) at--;
-				best.splice(at, 0, { i, similarity });
+				if (count === room && (similarity < bestSim[room - 1] || (similarity === bestSim[room - 1] && place[i] > place[bestI[room - 1]]))) return;
+				let at = count < room ? count++ : room - 1;
+				while (at > 0 && (similarity > bestSim[at - 1] || (similarity === bestSim[at - 1] && place[i] < place[bestI[at - 1]]))) {
+					bestI[at] = bestI[at - 1];
+					bestSim[at] = bestSim[at - 1];
+					at--;
+				}
+				bestI[at] = i;
+				bestSim[at] = similarity;
+				if (count === room) needed = Math.max(floor, bestSim[room - 1]);
 			};
-			// The postings this level reads, per bigram of the target, rarest first.
-			const indexes = level > 0 ? target.themes.map((th) => byTheme.get(th)).filter((x) => x !== undefined) : [everyone];
-			const probe = Array.from(mine, (g) => ({ g, lists: indexes.map((ix) => ix.get(g)).filter((p) => p !== undefined) }))
-				.map((x) => ({ ...x, df: x.lists.reduce((s, p) => s + p.ids.length, 0) }))
-				.sort((x, y) => x.df - y.df || x.g - y.g);
 			const exact = (i: number) => {
 				compared[i] = t;
 				const c = common(mine, grams[i]);
-				const similarity = round2(c / Math.max(mine.length + grams[i].length - c, 1));
+				const similarity = round2(c / Math.max(m + grams[i].length - c, 1));
 				if (similarity >= floor) enter(i, similarity);
 			};
-			// A level smaller than its postings (the few that share three of four themes) is cheaper
-			// to compare whole; the answer is the same either way.
+			// The postings this level reads, per bigram of the target, rarest first.
+			const indexes = level > 0 ? target.themes.map((th) => byTheme.get(th)).filter((x) => x !== undefined) : [everyone];
+			// Probed in the order of the one index read (a target with one theme, or level 0), so the
+			// places in its postings bound what a candidate met there can still share; with several
+			// themes' indexes the places are not in the probing order and only sizes bound.
+			const order = indexes.length === 1 ? indexes[0].rarity : everyone.rarity;
+			const positional = indexes.length === 1;
+			const probe = Array.from(mine)
+				.sort((x, y) => order[x] - order[y])
+				.map((g) => {
+					const lists = indexes.map((ix) => ix.postings.get(g)).filter((p) => p !== undefined);
+					return { g, lists, df: lists.reduce((s, p) => s + p.ids.length, 0) };
+				});
+			// A level no larger than its rarest bigram's postings (the few that share three of four
+			// themes) is cheaper to compare whole; the answer is the same either way.
 			const levelSize = level > 0 ? groups[level].reduce((s, g) => s + members[g].length, 0) : Infinity;
-			if (levelSize <= probe.reduce((s, x) => s + x.df, 0)) {
+			if (levelSize <= Math.max(8 * k, probe.length ? probe[0].df : 0)) {
 				for (const g of groups[level]) for (const i of members[g]) if (muni[i] !== muni[t]) exact(i);
 			} else {
 				for (let p = 0; p < probe.length; p++) {
-					// Not met by the first p bigrams: at most the other n − p are shared.
-					const left = mine.length - p;
-					const w = worst();
-					const needed = Math.max(floor, w ? w.similarity : 0);
-					if (round2(left / mine.length) < needed) break;
+					// Not met by the first p bigrams: at most the other m − p are shared.
+					const left = m - p;
+					if (round2(left / m) < needed) break;
 					for (const posting of probe[p].lists) {
-						const [from, to] = sizeRun(posting, mine.length, left, needed);
-						for (let j = from; j < to; j++) {
-							const i = posting.ids[j];
+						const [from, to] = sizeRun(posting, m, left, needed);
+						const { ids, sizes, places } = posting;
+						for (let j = from; j < to; ) {
+							// One size at a time: a name can reach `needed` only if this bigram leaves
+							// enough after it (shared ≥ fewest), so only the first places of the size are read.
+							const size = sizes[j];
+							let end = j + 1;
+							for (let hi = to; end < hi; ) {
+								const mid = (end + hi) >> 1;
+								if (sizes[mid] === size) end = mid + 1;
+								else hi = mid;
+							}
+							let fewest = 0;
+							while (fewest <= Math.min(left, size) && round2(fewest / Math.max(m + size - fewest, 1)) < needed) fewest++;
+							for (; j < end && (!positional || places[j] <= size - fewest); j++) {
+							const i = ids[j];
 							if (shared[group[i]] !== level || compared[i] === t || muni[i] === muni[t]) continue;
-							const w = worst();
-							if (reachOf(mine.length, left, posting.sizes[j]) >= Math.max(floor, w ? w.similarity : 0)) exact(i);
+							// Met first here: the bigrams it shares are this one and those after it, in
+							// its name as in the target's (positional bound). One that cannot reach now
+							// never will (what it must reach only rises), so it is set aside for good.
+							const most = Math.min(left, positional ? sizes[j] - places[j] : sizes[j]);
+							if (round2(most / Math.max(m + sizes[j] - most, 1)) < needed) compared[i] = t;
+							else exact(i);
+							}
+							j = end;
+						}
+					}
+				}
+				// Names that share no bigram have similarity 0 and come in id order.
+				if (level > 0 && (count < room || bestSim[room - 1] === 0)) {
+					for (const g of groups[level]) {
+						for (const i of members[g]) {
+							if (count === room && (bestSim[room - 1] > 0 || place[i] > place[bestI[room - 1]])) break;
+							if (compared[i] === t || muni[i] === muni[t]) continue;
+							enter(i, 0);
 						}
 					}
 				}
 			}
-			// Names that share no bigram have similarity 0 and come in id order.
-			if (level > 0 && (best.length < room || worst()!.similarity === 0)) {
-				for (const g of groups[level]) {
-					for (const i of members[g]) {
-						const w = worst();
-						if (w && (w.similarity > 0 || all[i].initiative_id > all[w.i].initiative_id)) break;
-						if (compared[i] === t || muni[i] === muni[t]) continue;
-						enter(i, 0);
-					}
-				}
-			}
-			for (const b of best) picked.push({ id: all[b.i].initiative_id, themes: sharedThemes(all[b.i].themes, target.themes), similarity: b.similarity });
+			for (let b = 0; b < count; b++) picked.push({ id: all[bestI[b]].initiative_id, themes: sharedThemes(all[bestI[b]].themes, target.themes), similarity: bestSim[b] });
 		}
 		out.push(...toMatches(target.initiative_id, picked));
 	}
