@@ -13,7 +13,7 @@ import { ALL_TABLES } from '../src/lib/contract/index';
 
 import { parseArgs } from 'node:util';
 import { addComparables } from '../src/lib/pipeline/comparable';
-import { buildSyntheticDataset } from './lib/synthetic-input';
+import { buildSyntheticDataset, stepClock } from './lib/synthetic-input';
 import { isSyntheticDir, refusePublishedPlace } from './lib/synthetic-dataset';
 
 /**
@@ -45,8 +45,11 @@ async function main(): Promise<void> {
 	const { dataset: ingested, quality } = args.input
 		? await buildSyntheticDataset(args.input)
 		: buildDataset({ only, ...(dataDir ? { dataDir, sourcesDir: join(dataDir, 'sources') } : {}) });
+	// The national build is measured by step (scripts/bench/build.bench.ts reads these lines).
+	const clock = args.input ? stepClock('data(synthetic)') : () => {};
 	// Comparable initiatives once for the whole dataset, not once per page at prerender.
 	const dataset = addComparables(ingested);
+	clock('comparable initiatives');
 	step('dataset-built');
 	const parent = dirname(OUT);
 	mkdirSync(parent, { recursive: true });
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
 	step('staging-created');
 	try {
 		await writeParquetFiles(tmp, ALL_TABLES, dataset, (table) => step(`wrote-${table}`), { synthetic: Boolean(args.input), datasetVersion: quality.dataset_version });
+		clock('written (Parquet, partitions, database)');
 		writeFileSync(join(tmp, 'quality.json'), JSON.stringify(quality, null, '\t') + '\n');
 		step('wrote-quality');
 		replaceDir(OUT, tmp, step);
