@@ -11,7 +11,17 @@ const config = {
 		adapter: adapter({ pages: BUILD_DIR, assets: BUILD_DIR, fallback: undefined, strict: true }),
 		// static/ for the published site; another folder for the synthetic national build (scripts/lib/site-dirs.js).
 		files: { assets: STATIC_DIR },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		prerender: {
+			handleHttpError: 'fail',
+			handleMissingId: 'fail',
+			// A build at scale may prerender no municipality or initiative page at all (the scale rule,
+			// src/lib/scale/prerender.ts, sends them to /view). Only those two routes, and only outside
+			// the published build (static/), may go unseen; anything else still fails the build.
+			handleUnseenRoutes: ({ routes, message }) => {
+				const mayGoUnseen = STATIC_DIR === 'static' ? [] : ['/[[lang=lang]]/initiatives/[id]', '/[[lang=lang]]/municipalities/[code]'];
+				if (routes.some((id) => !mayGoUnseen.includes(id))) throw new Error(message);
+			}
+		},
 		// Absolute asset paths: 404.html is served at whatever address was missing (/themes/x/y), where
 		// relative ./_app/… paths would point nowhere. Links are absolute already (href()).
 		paths: { relative: false },

@@ -1,16 +1,17 @@
 /**
- * npm run build:synthetic [-- --municipalities 1741 --seed 1]: the site built against the synthetic
+ * npm run build:synthetic [-- --municipalities 1741 --seed 1 --prerender-budget N]: the site built against the synthetic
  * national dataset, into build-synthetic/ (never build/): npm run synth (when its folder is missing
  * or was drawn with other arguments), the pipeline over it (npm run data -- --input … --out …), then
  * the site with its static files from synthetic-data/static. Prints how long each step took; the
- * bench (scripts/bench/build.bench.ts) reads those figures.
+ * bench (scripts/bench/build.bench.ts) reads those figures. --prerender-budget sets how many
+ * initiatives are prerendered in full (src/lib/scale/prerender.ts; the rest are drawn by /view).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { municipalities: { type: 'string', default: '1741' }, seed: { type: 'string', default: '1' }, 'data-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { municipalities: { type: 'string', default: '1741' }, seed: { type: 'string', default: '1' }, 'data-only': { type: 'boolean', default: false }, 'prerender-budget': { type: 'string' } } });
 const ROOT = 'synthetic-data';
 const INPUT = join(ROOT, 'input');
 const STATIC = join(ROOT, 'static');
@@ -33,5 +34,11 @@ timed('data', 'npx', ['tsx', 'scripts/build-data.ts', '--input', INPUT, '--out',
 // The site's other static files (favicon …), the published dataset left behind.
 mkdirSync(STATIC, { recursive: true });
 for (const entry of readdirSync('static')) if (entry !== 'data') cpSync(join('static', entry), join(STATIC, entry), { recursive: true });
-if (!values['data-only']) timed('site', 'npx', ['vite', 'build'], { ATLAS_STATIC_DIR: STATIC, ATLAS_BUILD_OUT: OUT });
+const budget: Record<string, string> = values['prerender-budget'] === undefined ? {} : { ATLAS_PRERENDER_BUDGET: values['prerender-budget'] };
+if (!values['data-only']) {
+	timed('site', 'npx', ['vite', 'build'], { ATLAS_STATIC_DIR: STATIC, ATLAS_BUILD_OUT: OUT, ...budget });
+	const pages = execFileSync('find', [OUT, '-name', '*.html'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+	const size = execFileSync('du', ['-sk', OUT], { encoding: 'utf8' }).split('\t')[0];
+	console.log(`build:synthetic: ${pages} pages prerendered, ${OUT}/ is ${Math.round(Number(size) / 1024)} MB`);
+}
 console.log(`build:synthetic: the synthetic national site is in ${OUT}/ (serve it with ATLAS_BUILD_DIR=${OUT} npm run serve)`);
