@@ -4,7 +4,7 @@
  * bytes the import code adds to pages that do not use it (JavaScript each page loads, compared with
  * /import). Measured, never asserted.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { largeExample } from '../../src/lib/import/example';
 import { templateSheets, writeWorkbook } from '../../src/lib/import/write-template';
@@ -13,22 +13,52 @@ import type { BenchContext } from './run';
 const ROUNDS = 3;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Bytes of the JavaScript a page requests. */
-async function scriptBytes(ctx: BenchContext, path: string): Promise<{ total: number; files: Set<string> }> {
+/** Pages that do not use the import code (one of each kind), as a visitor who never imported opens them. */
+const OTHER_PAGES = ['/', '/prefectures', '/prefectures/15', '/municipalities/15107', '/themes/salon', '/initiatives/15107-019', '/grading', '/search?q=%E3%82%B5%E3%83%AD%E3%83%B3', '/sql', '/data', '/import/guide'];
+const CLIENT = '.svelte-kit/output/client';
+
+/** The JavaScript files a page requests until DuckDB-wasm has answered (where the page starts it). */
+async function scriptFiles(ctx: BenchContext, path: string): Promise<Set<string>> {
 	const context = await ctx.browser.newContext();
 	const page = await context.newPage();
 	const files = new Set<string>();
 	page.on('response', (r) => {
-		if (r.url().endsWith('.js')) files.add(new URL(r.url()).pathname);
+		if (r.url().endsWith('.js')) files.add(new URL(r.url()).pathname.slice(1));
 	});
 	await page.goto(`${ctx.baseURL}${path}`);
-	await page.getByTestId('db-status').first().waitFor();
-	await page.waitForFunction(() => document.querySelector('[data-testid="db-status"]')?.getAttribute('data-state') === 'ready');
+	if (await page.getByTestId('db-status').count()) await page.waitForFunction(() => document.querySelector('[data-testid="db-status"]')?.getAttribute('data-state') === 'ready', null, { timeout: 120_000 });
+	else await page.waitForLoadState('networkidle');
 	await context.close();
-	let total = 0;
-	for (const f of files) total += statSync(join('build', f)).size;
-	return { total, files };
+	return files;
 }
+
+type Manifest = Record<string, { file: string; src?: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }>;
+
+/**
+ * The import code, from Vite's manifest of the build: what the /import page's node reaches by static
+ * imports and no other page's node reaches, and the chunks a page fetches only to load kept imports
+ * (the dynamic imports of the IndexedDB store and of the loader, src/lib/db/wasm.ts).
+ */
+function importFiles(): Set<string> {
+	const manifest = JSON.parse(readFileSync(join(CLIENT, '.vite/manifest.json'), 'utf8')) as Manifest;
+	const reach = (key: string, seen = new Set<string>()) => {
+		if (seen.has(key) || !manifest[key]) return seen;
+		seen.add(key);
+		for (const k of manifest[key].imports ?? []) reach(k, seen);
+		return seen;
+	};
+	const nodes = Object.keys(manifest).filter((k) => /client-optimized\/nodes\/\d+\.js$/.test(k));
+	const nodeSource = (k: string) => readFileSync(k, 'utf8');
+	const importNode = nodes.find((k) => /routes\/\[\[lang=lang\]\]\/import\/\+page\.svelte/.test(nodeSource(k)));
+	if (!importNode) throw new Error('no node for the /import page in the manifest');
+	const others = new Set(nodes.filter((k) => k !== importNode).flatMap((k) => [...reach(k)]));
+	const only = [...reach(importNode)].filter((k) => !others.has(k));
+	const loaders = Object.values(manifest).flatMap((m) => m.dynamicImports ?? []).filter((k) => manifest[k] && readFileSync(join(CLIENT, manifest[k].file), 'utf8').match(/createObjectStore|atlas_import_stage/));
+	return new Set([...only, ...loaders].map((k) => manifest[k].file));
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const size = (files: Iterable<string>) => [...files].reduce((s, f) => s + statSync(join('build', f)).size, 0);
 
 export default async function importBench(ctx: BenchContext): Promise<string> {
 	const n = 2000;
@@ -52,12 +82,13 @@ export default async function importBench(ctx: BenchContext): Promise<string> {
 		console.log(`import: round ${r + 1}: accepted and stored in ${stored - t0} ms, on the overview after ${shown - t0} ms`);
 		await context.close();
 	}
-	const overview = await scriptBytes(ctx, '/');
-	const importPage = await scriptBytes(ctx, '/import');
-	const onlyImport = [...importPage.files].filter((f) => !overview.files.has(f));
-	const onlyImportBytes = onlyImport.reduce((s, f) => s + statSync(join('build', f)).size, 0);
-	// The code every page carries for imports: the IndexedDB store and the loader in the DuckDB chunk.
-	const storeInWasmChunk = readdirSync('build/_app/immutable/chunks').filter((f) => readFileSync(join('build/_app/immutable/chunks', f), 'utf8').includes('atlas-imports')).map((f) => statSync(join('build/_app/immutable/chunks', f)).size);
+	const imports = importFiles();
+	const pages: { path: string; files: Set<string>; carried: string[] }[] = [];
+	for (const path of OTHER_PAGES) {
+		const files = await scriptFiles(ctx, path);
+		pages.push({ path, files, carried: [...files].filter((f) => imports.has(f)) });
+	}
+	const importPage = await scriptFiles(ctx, '/import');
 	const sorted = [...times].sort((a, b) => a - b);
 	return [
 		'## Bring your own plan (import.bench.ts)',
@@ -69,7 +100,14 @@ export default async function importBench(ctx: BenchContext): Promise<string> {
 		`| choose → plan on the overview, median of ${ROUNDS} | ${sorted[Math.floor(ROUNDS / 2)]} |`,
 		`| fastest / slowest | ${sorted[0]} / ${sorted[ROUNDS - 1]} |`,
 		'',
-		`JavaScript the overview loads: ${(overview.total / 1024).toFixed(1)} KB; /import loads ${(importPage.total / 1024).toFixed(1)} KB, of which ${(onlyImportBytes / 1024).toFixed(1)} KB in ${onlyImport.length} files no other page loads (the readers, writers and the import page). The chunk holding the IndexedDB store and the loader of kept imports (shared by every page, in the DuckDB start-up): ${storeInWasmChunk.map((b) => `${(b / 1024).toFixed(1)} KB`).join(', ') || 'not found'}.`,
+		`The import code (${imports.size} files, ${kb(size(imports))}: the /import page's own chunks and the two chunks a page fetches only when this browser keeps imports; found in Vite's manifest of the build), and the JavaScript each other page loads, in a fresh browser that never imported, until DuckDB-wasm answers:`,
+		'',
+		'| page | JS files | JS loaded | import files among them | bytes the import code adds |',
+		'|---|---:|---:|---|---:|',
+		...pages.map((p) => `| ${decodeURIComponent(p.path)} | ${p.files.size} | ${kb(size(p.files))} | ${p.carried.join(', ') || 'none'} | ${size(p.carried)} |`),
+		`| /import (for comparison) | ${importPage.size} | ${kb(size(importPage))} | ${[...importPage].filter((f) => imports.has(f)).length} of ${imports.size} | ${kb(size([...importPage].filter((f) => imports.has(f))))} |`,
+		'',
+		'What every page still carries for imports is inside shared code, not an import module: the check whether the browser keeps an IndexedDB store named atlas-imports, and the statements creating the empty imported database and its views (src/lib/db/imported.ts).',
 		''
 	].join('\n');
 }

@@ -1,5 +1,10 @@
 import type { Page, Request } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { parquetReadObjects } from 'hyparquet';
+import { test, expect, readTable } from './fixtures';
+import { importFiles } from '../../src/lib/import/import-files';
+import { loadCommonGroundInputs } from '../../scripts/lib/dataset';
+import { ALL_TABLES, columnsOf } from '../../src/lib/contract/index';
 import { EXAMPLE, EXAMPLE_FILE_STEM, OWN_SHEET, OWN_SHEET_FILE_STEM, OWN_SHEET_SPEC } from '../../src/lib/import/example';
 import { csvFileName, sheetCsv, templateSheets, writeWorkbook } from '../../src/lib/import/write-template';
 import { TEMPLATE } from '../../src/lib/import/template';
@@ -35,56 +40,37 @@ async function browserAnswered(page: Page, testId: string) {
 	await expect(page.getByTestId(testId).first()).toHaveAttribute('data-source', 'browser', { timeout: 60_000 });
 }
 
-/** The plan on the overview, one initiative on a theme page, and among a published initiative's comparables. */
-async function seeEverywhere(page: Page, o: { muni: string; file: string; theme: string; initiative: string; published: string }) {
-	await page.goto('/');
-	await browserAnswered(page, 'municipalities');
-	const row = page.locator(`tr[data-muni="${o.muni}"]`);
-	await expect(row.getByTestId('imported-mark')).toContainText(o.file);
-	await expect(row.getByTestId('imported-mark')).toContainText('あなたのファイル（未公開）');
-	await page.goto(`/themes/${o.theme}`);
-	await browserAnswered(page, 'theme-initiatives');
-	await expect(page.locator(`tr[data-initiative="${o.initiative}"]`).getByTestId('imported-mark')).toContainText(o.file);
-	// Comparable initiatives are now a precomputed pipeline table (comparable_initiatives): an import brings no rows of it yet.
+/** A download the page offers, read back into bytes. */
+async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+	const event = page.waitForEvent('download');
+	await click();
+	const d = await event;
+	return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
 }
 
-test('a user imports the example workbook, the template as Shift_JIS CSV files and their own sheet through the mapping; each is everywhere, survives a reload and goes when removed; nothing leaves the machine', async ({ page, baseURL, consoleErrors }) => {
-	test.setTimeout(300_000);
+test('a user imports the example workbook, the template as Shift_JIS CSV files and their own sheet through the mapping; each is everywhere, comparable both ways, exported, survives a reload and goes when removed; nothing leaves the machine', async ({ page, baseURL, consoleErrors }) => {
+	test.setTimeout(240_000);
 	const requests = recordRequests(page);
 	const example = `${EXAMPLE_FILE_STEM}.xlsx`;
+	const csvName = 'sjis-town_計画.csv';
+	const ownName = `${OWN_SHEET_FILE_STEM}.csv`;
 
-	// 1. The filled example workbook.
+	// 1. The filled example workbook (a made-up code).
 	await openImport(page);
+	await expect(page.getByTestId('guide-link')).toHaveAttribute('href', '/import/guide');
 	await choose(page, [{ name: example, mimeType: XLSX, buffer: Buffer.from(await writeWorkbook(templateSheets(EXAMPLE))) }]);
 	await expect(page.getByTestId('preview-initiative')).toHaveCount(6);
 	await accept(page, example);
-	await seeEverywhere(page, { muni: '99001', file: example, theme: 'disaster_volunteer', initiative: '99001-006', published: '15107-030' });
-	// The imported initiative's own comparables are published ones; search and the SQL workbench see it too.
-	await openImport(page);
-	const own = page.locator('[data-testid="own-initiative"][data-initiative="99001-006"]');
-	await page.locator('li[data-import="99001-2023"] details.own > summary').click();
-	await own.locator('summary').click();
-	await expect(own.getByTestId('own-comparables')).toBeVisible();
-	await page.goto(`/search?q=${encodeURIComponent('災害ボランティアセンター設置訓練')}`);
-	await expect(page.getByTestId('search-results')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-	await expect(page.getByTestId('search-results').getByTestId('imported-mark').first()).toContainText(example);
-	await page.goto(`/sql?q=${encodeURIComponent("SELECT count(*) AS n FROM initiatives WHERE muni_code = '99001'")}`);
-	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-	await expect(page.getByTestId('result-grid').locator('[data-row="0"] [role="gridcell"]')).toHaveText('6');
 
-	// 2. The same template as CSV files in Shift_JIS (another made-up town, so both can coexist).
+	// 2. The same template as CSV files in Shift_JIS, for a code of the official list that has no published report (新潟市西蒲区).
 	const csvTown = structuredClone(EXAMPLE);
-	Object.assign(csvTown.plan![0], { muni_code: '99003', name_ja: '見本町CSV（記入例・架空の町）' });
+	Object.assign(csvTown.plan![0], { muni_code: '15108', name_ja: '西蒲区（記入例）' });
 	const sheets = templateSheets(csvTown);
-	const csvFiles = sheets.map((s, i) => ({ name: csvFileName('sjis-town', TEMPLATE[i]), mimeType: 'text/csv', buffer: Buffer.from(encodeShiftJis(sheetCsv(s).replace(/^\uFEFF/, ''))) }));
-	await openImport(page);
-	await choose(page, csvFiles);
-	await accept(page, 'sjis-town_計画.csv');
-	await seeEverywhere(page, { muni: '99003', file: 'sjis-town_計画.csv', theme: 'salon', initiative: '99003-001', published: '15107-019' });
+	await choose(page, sheets.map((s, i) => ({ name: csvFileName('sjis-town', TEMPLATE[i]), mimeType: 'text/csv', buffer: Buffer.from(encodeShiftJis(sheetCsv(s).replace(/^\uFEFF/, ''))) })));
+	await expect(page.getByTestId('beside-published')).toHaveCount(0);
+	await accept(page, csvName);
 
 	// 3. Their own sheet (a Shift_JIS CSV as Excel saves it), mapped column by column.
-	const ownName = `${OWN_SHEET_FILE_STEM}.csv`;
-	await openImport(page);
 	await choose(page, [{ name: ownName, mimeType: 'text/csv', buffer: Buffer.from(encodeShiftJis(sheetCsv({ name: 'x', rows: OWN_SHEET }).replace(/^\uFEFF/, ''))) }]);
 	await expect(page.getByTestId('sheet-preview')).toContainText('地域の茶の間の開設');
 	await page.getByTestId('header-rows').fill('2,3');
@@ -102,21 +88,80 @@ test('a user imports the example workbook, the template as Shift_JIS CSV files a
 	await page.getByTestId('scheme').fill(OWN_SHEET_SPEC.grading_scheme.map((l) => `${l.grade}, ${l.score}, ${l.definition_ja}, ${l.reason_ja}`).join('\n'));
 	await expect(page.getByTestId('preview-initiative')).toHaveCount(4);
 	await expect(page.getByTestId('preview')).toContainText('地域の茶の間の開設');
-	const specDownload = page.waitForEvent('download');
-	await page.getByTestId('save-spec').click();
-	expect((await specDownload).suggestedFilename()).toBe(`${OWN_SHEET_FILE_STEM}.spec.json`);
+	const spec = await downloaded(page, () => page.getByTestId('save-spec').click());
+	expect(spec.name).toBe(`${OWN_SHEET_FILE_STEM}.spec.json`);
 	await accept(page, ownName);
-	await seeEverywhere(page, { muni: '99002', file: ownName, theme: 'youth_carer', initiative: '99002-002', published: '11233-052' });
 
-	// Reload: still there, all three.
-	await page.reload();
+	// The imported initiative's own comparable initiatives are published ones (and the other imports, marked).
+	await page.locator('li[data-import="99001-2023"] details.own > summary').click();
+	const own = page.locator('[data-testid="own-initiative"][data-initiative="99001-001"]');
+	await own.locator('summary').click();
+	await expect(own.locator('[data-testid="own-comparables"] > li[data-initiative="15107-019"] a')).toHaveAttribute('href', '/initiatives/15107-019');
+	await expect(own.locator('[data-testid="own-comparables"] > li[data-initiative="15108-001"]').getByTestId('imported-mark')).toContainText(csvName);
+
+	// Exports, read back: the Atlas template gives the same plan again; the Parquet file holds the contract's rows.
+	const xlsx = await downloaded(page, () => page.getByTestId('export-xlsx-99001-2023').click());
+	expect(xlsx.name).toBe('99001-2023-atlas-template.xlsx');
+	const again = await importFiles([{ name: xlsx.name, bytes: new Uint8Array(xlsx.bytes) }], loadCommonGroundInputs());
+	if (again.kind !== 'plan') throw new Error(JSON.stringify(again));
+	expect(again.tables.initiatives.map((i) => [i.initiative_id, i.name_ja])).toEqual(EXAMPLE.initiatives!.map((i, k) => [`99001-00${k + 1}`, i.name_ja]));
+	expect(again.tables.evaluations.map((e) => e.grade)).toEqual(EXAMPLE.evaluations!.map((e) => e.grade));
+	const parquet = await downloaded(page, () => page.getByTestId('export-parquet-99001-2023-measures').click());
+	expect(parquet.name).toBe('99001-2023_measures.parquet');
+	const measures = await parquetReadObjects({ file: parquet.bytes.buffer.slice(parquet.bytes.byteOffset, parquet.bytes.byteOffset + parquet.bytes.byteLength) as ArrayBuffer });
+	expect(measures.map((m) => Object.keys(m).sort())[0]).toEqual(columnsOf(ALL_TABLES.find((t) => t.name === 'measures')!).map((c) => c.name).sort());
+	expect(measures.find((m) => m.initiative_id === '99001-003' && m.kind === 'result')).toMatchObject({ value: 435, unit: '世帯', qualifier: '延べ' });
+
+	// The overview: one row a plan, marked; the listed code keeps its official row and name, with a report now.
 	await page.goto('/');
 	await browserAnswered(page, 'municipalities');
-	for (const m of ['99001', '99002', '99003']) await expect(page.locator(`tr[data-muni="${m}"]`).getByTestId('imported-mark')).toBeVisible();
+	for (const [muni, file] of [['99001', example], ['15108', csvName], ['99002', ownName]]) {
+		await expect(page.locator(`tr[data-muni="${muni}"]`).getByTestId('imported-mark')).toContainText(file);
+	}
+	await expect(page.locator('tr[data-muni="15108"]')).toHaveCount(1);
+	await expect(page.locator('tr[data-muni="15108"]')).toContainText('新潟市西蒲区');
+	await expect(page.locator('tr[data-muni="99001"]').getByTestId('imported-mark')).toContainText('あなたのファイル（未公開）');
+	await expect(page.locator('tr[data-muni="15107"]').getByTestId('imported-mark')).toHaveCount(0);
 
-	// Remove them: gone from the overview, the published cities untouched.
+	// A theme page and a published initiative's comparable initiatives show one initiative of each import, marked.
+	await page.goto('/themes/salon');
+	await browserAnswered(page, 'theme-initiatives');
+	for (const [id, file] of [['99001-001', example], ['15108-001', csvName], ['99002-001', ownName]]) {
+		await expect(page.locator(`tr[data-initiative="${id}"]`).getByTestId('imported-mark')).toContainText(file);
+	}
+	await page.goto('/initiatives/15107-019');
+	await browserAnswered(page, 'initiative-name');
+	const comparables = page.getByTestId('comparables');
+	for (const [id, file] of [['15108-001', csvName], ['99001-001', example], ['99002-001', ownName]]) {
+		await expect(comparables.locator(`tr[data-initiative="${id}"]`).getByTestId('imported-mark')).toContainText(file);
+	}
+	// The list is the top ten over published and imported, re-cut: the imported ones in, the last published ones out.
+	await expect(comparables.locator('tbody tr[data-initiative]')).toHaveCount(10);
+	await expect(comparables.locator('tbody tr[data-initiative]').first()).toHaveAttribute('data-initiative', '15108-001');
+
+	// Search, and the SQL workbench: the rows, the official list's one row for 15108, completion of the imports' views.
+	await page.goto(`/search?q=${encodeURIComponent('災害ボランティアセンター設置訓練')}`);
+	await expect(page.getByTestId('search-results')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+	await expect(page.getByTestId('search-results').locator('[data-initiative="99001-006"]').getByTestId('imported-mark')).toContainText(example);
+	await page.goto(`/sql?q=${encodeURIComponent("SELECT count(*) FILTER (WHERE muni_code = '99001') AS a, count(*) FILTER (WHERE muni_code = '15108') AS b, (SELECT string_agg(has_report::VARCHAR || '/' || name_ja, ',') FROM municipalities WHERE muni_code = '15108') AS c FROM initiatives")}`);
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+	await expect(page.getByTestId('result-grid').locator('[data-row="0"] [role="gridcell"]')).toHaveText(['6', '6', 'true/新潟市西蒲区']);
+	await page.getByTestId('sql-editor').click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.press('Delete');
+	await page.keyboard.insertText('SELECT * FROM impo');
+	await page.keyboard.press('Control+Space');
+	await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('imports');
+
+	// Reload: still there, all three.
+	await page.goto('/');
+	await page.reload();
+	await browserAnswered(page, 'municipalities');
+	for (const m of ['99001', '15108', '99002']) await expect(page.locator(`tr[data-muni="${m}"]`).getByTestId('imported-mark')).toBeVisible();
+
+	// Remove them: gone from the overview, the published cities untouched, the listed code back to no report.
 	await openImport(page);
-	for (const id of ['99001-2023', '99003-2023', '99002-2023']) {
+	for (const id of ['99001-2023', '15108-2023', '99002-2023']) {
 		await page.getByTestId(`remove-${id}`).click();
 		await expect(page.locator(`li[data-import="${id}"]`)).toHaveCount(0);
 	}
@@ -124,23 +169,39 @@ test('a user imports the example workbook, the template as Shift_JIS CSV files a
 	await page.goto('/');
 	await browserAnswered(page, 'municipalities');
 	await expect(page.getByTestId('imported-mark')).toHaveCount(0);
+	await expect(page.locator('tr[data-muni="15108"]')).toHaveCount(0);
 	await expect(page.locator('tr[data-muni="15107"]')).toBeVisible();
 
 	// No request left the machine, and none carried the file's content.
 	const origin = new URL(baseURL!).origin;
 	expect(requests.filter((r) => !r.url().startsWith(origin) && !/^(data|blob):/.test(r.url())).map((r) => r.url())).toEqual([]);
 	expect(requests.filter((r) => r.method() !== 'GET' || r.postDataBuffer()).map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
-	const marks = ['見本町', '試作村', '地域の茶の間の開設', 'sjis-town'].map((s) => encodeURIComponent(s));
+	const marks = ['見本町', '試作村', '地域の茶の間の開設', 'sjis-town', '西蒲区（記入例）'].map((s) => encodeURIComponent(s));
 	expect(requests.filter((r) => marks.some((m) => r.url().includes(m))).map((r) => r.url())).toEqual([]);
 	expect(consoleErrors).toEqual([]);
 });
 
-test('bad files each get their message, and nothing already imported changes', async ({ page }) => {
+test('the import guide is a page of the site, in both languages', async ({ page }) => {
+	for (const lang of ['', '/en']) {
+		await page.goto(`${lang}/import/guide`);
+		await expect(page.getByTestId('import-guide').locator('h1')).toHaveText('自分の計画を取り込む / Bring your own plan');
+		await expect(page.getByTestId('import-guide').locator('table').first()).toContainText('計画');
+		await expect(page.getByRole('link', { name: lang ? 'Bring your own plan' : '自分の計画を取り込む' }).first()).toHaveAttribute('href', `${lang}/import`);
+	}
+});
+
+test('a plan for a code with a published report stands beside it, marked; importing it twice is refused; bad files each get their message, and nothing already imported changes', async ({ page }) => {
 	test.setTimeout(120_000);
 	await openImport(page);
 	const example = `${EXAMPLE_FILE_STEM}.xlsx`;
-	await choose(page, [{ name: example, mimeType: XLSX, buffer: Buffer.from(await writeWorkbook(templateSheets(EXAMPLE))) }]);
+	const besideNishi = structuredClone(EXAMPLE);
+	Object.assign(besideNishi.plan![0], { muni_code: '15107', name_ja: '新潟市西区' });
+	const bytes = Buffer.from(await writeWorkbook(templateSheets(besideNishi)));
+	await choose(page, [{ name: example, mimeType: XLSX, buffer: bytes }]);
+	await expect(page.getByTestId('beside-published')).toContainText('15107');
 	await accept(page, example);
+	await choose(page, [{ name: example, mimeType: XLSX, buffer: bytes }]);
+	await expect(page.getByTestId('refusal')).toContainText('すでに取り込んであります');
 
 	const variant = async (change: (s: ReturnType<typeof templateSheets>) => void) => {
 		const s = templateSheets(EXAMPLE);
@@ -163,9 +224,14 @@ test('bad files each get their message, and nothing already imported changes', a
 		await expect(page.getByTestId('problems'), name).toContainText(message);
 		await expect(page.getByTestId('preview')).toHaveCount(0);
 	}
-	// The example is still the one import, on the overview as before.
+	// The one import is still there; on the overview it stands beside the published plan of 西区, and only it is marked.
 	await expect(page.locator('[data-testid="imports"] > li')).toHaveCount(1);
 	await page.goto('/');
 	await browserAnswered(page, 'municipalities');
-	await expect(page.locator('tr[data-muni="99001"]').getByTestId('imported-mark')).toContainText(example);
+	await expect(page.locator('tr[data-muni="15107"]')).toHaveCount(2);
+	await expect(page.locator('tr[data-plan="15107-2020"]').getByTestId('imported-mark')).toHaveCount(0);
+	await expect(page.locator('tr[data-plan="15107-2020"] a').first()).toHaveAttribute('href', '/municipalities/15107');
+	await expect(page.locator('tr[data-plan="15107-2023-import"]').getByTestId('imported-mark')).toContainText(example);
+	await expect(page.locator('tr[data-plan="15107-2023-import"] [data-col="initiatives"]')).toHaveText('6');
+	await expect(page.locator('tr[data-plan="15107-2020"] [data-col="initiatives"]')).toHaveText(String((await readTable('initiatives')).filter((i) => i.muni_code === '15107').length));
 });

@@ -6,7 +6,9 @@ import { PUBLISHED_DATABASE } from './published';
  *
  *   imported.rows.<table>   the imported rows, an empty twin of every published table
  *   imported.rows.imports   one row per imported file (what pages mark "your file, not published")
- *   imported.main.<table>   a view: published UNION ALL imported
+ *   imported.main.<table>   a view: published UNION ALL imported, except
+ *     municipalities: every code is listed once (the official list); a listed code with an import has a report
+ *     comparable_initiatives: a published initiative's list, re-cut where an imported one enters it, replaces its own
  *
  * The pages' connection uses `imported`, so every page's SQL, with its plain table names, reads the
  * published rows and the user's own through the same query, on both engines (native DuckDB creates
@@ -26,9 +28,17 @@ export function importedDatabaseStatements(tables: readonly string[]): string[] 
 		`CREATE SCHEMA ${IMPORTED_ROWS}`,
 		...tables.map((t) => `CREATE TABLE ${IMPORTED_ROWS}.${q(t)} AS SELECT * FROM ${PUBLISHED_DATABASE}.main.${q(t)} LIMIT 0`),
 		`CREATE TABLE ${IMPORTED_ROWS}.${IMPORTS_TABLE} (import_id VARCHAR NOT NULL, file_name VARCHAR NOT NULL, muni_code VARCHAR NOT NULL, plan_id VARCHAR NOT NULL, imported_at VARCHAR NOT NULL)`,
-		...tables.map((t) => `CREATE VIEW ${IMPORTED_DATABASE}.main.${q(t)} AS SELECT * FROM ${PUBLISHED_DATABASE}.main.${q(t)} UNION ALL SELECT * FROM ${IMPORTED_ROWS}.${q(t)}`),
+		...tables.map((t) => `CREATE VIEW ${IMPORTED_DATABASE}.main.${q(t)} AS ${unionOf(t, q)}`),
 		`CREATE VIEW ${IMPORTED_DATABASE}.main.${IMPORTS_TABLE} AS SELECT * FROM ${IMPORTED_ROWS}.${IMPORTS_TABLE}`
 	];
+}
+
+function unionOf(t: string, q: (t: string) => string): string {
+	const published = `${PUBLISHED_DATABASE}.main.${q(t)}`;
+	const own = `${IMPORTED_ROWS}.${q(t)}`;
+	if (t === 'municipalities') return `SELECT * REPLACE (has_report OR muni_code IN (SELECT muni_code FROM ${IMPORTED_ROWS}.${IMPORTS_TABLE}) AS has_report) FROM ${published} UNION ALL SELECT * FROM ${own}`;
+	if (t === 'comparable_initiatives') return `SELECT * FROM ${published} WHERE initiative_id NOT IN (SELECT initiative_id FROM ${own}) UNION ALL SELECT * FROM ${own}`;
+	return `SELECT * FROM ${published} UNION ALL SELECT * FROM ${own}`;
 }
 
 /** The IndexedDB database the accepted imports are kept in (read by import/store.ts). */

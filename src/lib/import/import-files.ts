@@ -49,7 +49,7 @@ export async function readChosenFiles(files: readonly ChosenFile[]): Promise<Wor
  * The files a user chose, read as a plan: the Atlas template (one workbook, or its sheets as CSV
  * files) gives the plan's tables or every problem; any other single sheet goes to column mapping.
  */
-export async function importFiles(files: readonly ChosenFile[], common: CommonGroundInputs): Promise<ImportOutcome> {
+export async function importFiles(files: readonly ChosenFile[], common: CommonGroundInputs, besidePublished = false): Promise<ImportOutcome> {
 	if (!files.length) return { kind: 'problems', problems: [problem(null, null, null, null, 'ファイルが選ばれていません', 'no file was chosen')] };
 	let books: Workbook[];
 	try {
@@ -69,6 +69,7 @@ export async function importFiles(files: readonly ChosenFile[], common: CommonGr
 	}
 	const { input, problems } = readTemplate(books, await filesHash(files));
 	if (!input) return { kind: 'problems', problems };
+	input.besidePublished = besidePublished;
 	const built = problems.length ? null : buildPlan(input, common);
 	if (!built?.tables) {
 		// Cells already refused leave fields empty: build only to find the problems beyond them.
@@ -93,13 +94,13 @@ function buildProblemsOnly(input: PlanInput, common: CommonGroundInputs): readon
  * Their own sheet through a column mapping: the records it gives (for the live view while the
  * user maps), or every problem. The spec must carry the plan (and the grading scheme for grades).
  */
-export async function importMapped(workbook: Workbook, spec: TabularSpec, common: CommonGroundInputs, sha256: string): Promise<ImportOutcome> {
+export async function importMapped(workbook: Workbook, spec: TabularSpec, common: CommonGroundInputs, sha256: string, besidePublished = false): Promise<ImportOutcome> {
 	const sheet = specSheet(workbook.sheets, spec);
 	if (!sheet) return { kind: 'problems', problems: [problem(spec.sheet, null, null, null, 'シートが見つかりません', 'the sheet is not in the workbook')] };
 	if (!spec.plan) return { kind: 'problems', problems: [problem(null, null, null, null, '計画の情報（市区町村コード・名称・計画名・報告年度・主体）を入力してください', 'fill in the plan (municipality code and name, plan title, report year, reported by)')] };
 	const rows = readMapped(sheet, spec);
 	const levels: LevelInput[] = (spec.grading_scheme ?? []).map((l) => ({ ...l, place: null }));
-	const input: PlanInput = { fileName: workbook.fileName, sha256, adapter: 'tabular-spec', plan: { ...spec.plan, place: null }, levels, goals: rows.goals, initiatives: rows.initiatives, measures: rows.measures, evaluations: rows.evaluations };
+	const input: PlanInput = { fileName: workbook.fileName, sha256, adapter: 'tabular-spec', plan: { ...spec.plan, place: null }, levels, goals: rows.goals, initiatives: rows.initiatives, measures: rows.measures, evaluations: rows.evaluations, besidePublished };
 	if (rows.problems.length) return { kind: 'problems', problems: mergeProblems(rows.problems, buildProblemsOnly(input, common)) };
 	const built = buildPlan(input, common);
 	if (!built.tables) return { kind: 'problems', problems: built.problems };

@@ -102,7 +102,12 @@ export interface PlanInput {
 	evaluations: EvaluationInput[];
 	/** ids the manifest gives, for a tabular source in the build; else made from code and year */
 	ids?: { planId: string; schemeId: string | null };
+	/** true for a plan imported for a code that has a published report: its ids get BESIDE_PUBLISHED, so both plans stand side by side */
+	besidePublished?: boolean;
 }
+
+/** The end of every id of a plan imported beside a published one (the published plan keeps the plain ids). */
+export const BESIDE_PUBLISHED = '-import';
 
 /** Tables of one imported plan, in the contract's shape (themes stay the published ones). */
 export type ImportedTables = Dataset;
@@ -166,8 +171,9 @@ export function buildRecords(input: PlanInput): { dataset: Dataset; problems: Im
 	const places = new Map<Record<string, unknown>, Place | null>();
 	const p = input.plan;
 	const muni = p.muni_code;
-	const planId = input.ids?.planId ?? `${muni}-${p.report_fiscal_year}`;
-	const schemeId = input.ids ? input.ids.schemeId : input.levels.length ? schemeIdOf(muni) : null;
+	const beside = input.besidePublished ? BESIDE_PUBLISHED : '';
+	const planId = input.ids?.planId ?? `${muni}-${p.report_fiscal_year}${beside}`;
+	const schemeId = input.ids ? input.ids.schemeId : input.levels.length ? `${schemeIdOf(muni)}${beside}` : null;
 
 	const municipality = { muni_code: muni, name_ja: p.name_ja, name_en: p.name_en ?? p.name_ja, prefecture_ja: p.prefecture_ja, prefecture_en: p.prefecture_en ?? p.prefecture_ja, parent_code: null, parent_name_ja: null, parent_name_en: null, name_kana: null, kind: null, prefecture_code: String(muni ?? '').slice(0, 2), has_report: true, note: null };
 	places.set(municipality, p.place);
@@ -217,7 +223,7 @@ export function buildRecords(input: PlanInput): { dataset: Dataset; problems: Im
 			if (!g) problems.push(fieldProblem(it.place, 'goal_codes', c, '目標シートにない目標番号です', 'a goal number that the goals sheet does not define'));
 			else if (!goalIds.includes(g.id)) goalIds.push(g.id);
 		}
-		const row: Initiative = { initiative_id: initiativeId(muni, i + 1), plan_id: planId, muni_code: muni, goal_id: goalIds[0] ?? null, goal_ids: goalIds, seq: i + 1, code: it.code, name_ja: it.name_ja, description_ja: it.description_ja, departments: it.departments, actor: actorOfDepartments(it.departments), repost_of: null, source_file: input.fileName, line_start: it.place.row, line_end: it.place.row };
+		const row: Initiative = { initiative_id: initiativeId(muni, i + 1, beside), plan_id: planId, muni_code: muni, goal_id: goalIds[0] ?? null, goal_ids: goalIds, seq: i + 1, code: it.code, name_ja: it.name_ja, description_ja: it.description_ja, departments: it.departments, actor: actorOfDepartments(it.departments), repost_of: null, source_file: input.fileName, line_start: it.place.row, line_end: it.place.row };
 		if (initiativeByCode.has(it.code)) problems.push(fieldProblem(it.place, 'code', it.code, '同じ取組番号が2回あります', 'this initiative number appears twice'));
 		else initiativeByCode.set(it.code, row);
 		initiatives.push(row);

@@ -1,10 +1,13 @@
 import type { Connector } from '../db/connector';
 
 /**
- * The file name when the municipality's plan was imported by the user in this browser (never
- * published), else null: every page marks such rows "your file, not published".
+ * The file name when the plan was imported by the user in this browser (never published), else null:
+ * every page marks such rows "your file, not published". By plan, not by municipality: a plan
+ * imported for a code with a published report sits beside the published plan, and only it is marked.
  */
-export const importedFile = (muniCode: string) => `(SELECT any_value(file_name) FROM imports WHERE imports.muni_code = ${muniCode}) AS imported_file`;
+export const importedFile = (planId: string) => `(SELECT any_value(file_name) FROM imports WHERE imports.plan_id = ${planId}) AS imported_file`;
+/** importedFile for a grading scheme: the file of the imported plan that uses it. */
+export const importedSchemeFile = (schemeId: string) => `(SELECT any_value(file_name) FROM imports JOIN plans USING (plan_id) WHERE plans.scheme_id = ${schemeId}) AS imported_file`;
 
 /** The common bands, best first (the order of src/lib/contract BANDS). */
 export const BAND_ORDER = ['achieved', 'mostly_achieved', 'partly_achieved', 'not_achieved'] as const;

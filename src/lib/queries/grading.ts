@@ -1,5 +1,5 @@
 import type { Connector } from '../db/connector';
-import { FINAL_PAIR, INTERIM_PAIR, importedFile } from './common';
+import { FINAL_PAIR, INTERIM_PAIR, importedSchemeFile } from './common';
 
 export interface SchemeLevel {
 	scheme_id: string;
@@ -56,7 +56,7 @@ export async function gradingPage(db: Connector): Promise<GradingPage> {
 		WITH used AS (SELECT scheme_id, grade, count(*) AS n FROM evaluations GROUP BY scheme_id, grade)
 		SELECT s.scheme_id, s.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, s.grade, s.rank,
 		       s.definition_ja, s.definition_en, s.score, s.band, s.mapping_reason_ja, s.mapping_reason_en, s.source_line,
-		       coalesce(used.n, 0) AS n, ${importedFile('s.muni_code')}
+		       coalesce(used.n, 0) AS n, ${importedSchemeFile('s.scheme_id')}
 		FROM grading_schemes s JOIN municipalities m USING (muni_code) LEFT JOIN used USING (scheme_id, grade)
 		ORDER BY s.scheme_id, s.rank`);
 	const spread = await db.query<GradeSpread & Record<string, unknown>>(`

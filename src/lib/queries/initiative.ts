@@ -220,7 +220,7 @@ export async function comparableInitiatives(db: Connector, id: string, tables: R
 		${SUMMARY_CTE}
 		SELECT p.initiative_id, o.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, o.name_ja,
 		       p.shared_themes, p.similarity, s.target, s.result, s.grade, s.band,
-		       ${importedFile('o.muni_code')}
+		       ${importedFile('o.plan_id')}
 		FROM picked p JOIN initiatives o USING (initiative_id) JOIN summary s USING (initiative_id) JOIN municipalities m ON m.muni_code = o.muni_code
 		ORDER BY p.rank`,
 		[id]

@@ -3,6 +3,8 @@ import { FINAL_PAIR, INTERIM_PAIR, importedFile } from './common';
 
 export interface MunicipalitySummary {
 	muni_code: string;
+	/** a municipality's row is its plan's: an imported plan for a code with a published report has a row of its own */
+	plan_id: string;
 	name_ja: string;
 	name_en: string;
 	prefecture_ja: string;
@@ -18,25 +20,27 @@ export interface MunicipalitySummary {
 }
 
 /**
- * One row per municipality with its report year, grading scheme and record counts. The SQL is
- * exported because the pipeline writes its answer as the national summary (summary/municipalities.parquet).
+ * One row per plan (a municipality with its report, or a plan the user imported beside it) with its
+ * report year, grading scheme and record counts. The SQL is exported because the pipeline writes its
+ * answer as the national summary (summary/municipalities.parquet), where each municipality has one plan.
  */
-export const MUNICIPALITY_SUMMARIES_SQL = `
+const summariesSql = (extra = '') => `
 		SELECT m.muni_code, m.name_ja, m.name_en, m.prefecture_ja, m.prefecture_en,
 		       p.report_fiscal_year, p.scheme_id,
 		       (SELECT any_value(g.grade) FROM grading_schemes g WHERE g.scheme_id = p.scheme_id) IS NOT NULL AS has_scheme,
 		       NULL AS scheme_name_ja,
-		       (SELECT count(*) FROM initiatives i WHERE i.muni_code = m.muni_code) AS initiatives,
-		       (SELECT count(*) FROM measures x JOIN initiatives i USING (initiative_id) WHERE i.muni_code = m.muni_code)
-		         + (SELECT count(*) FROM measures x JOIN goals g ON g.goal_id = x.goal_id JOIN plans q ON q.plan_id = g.plan_id
-		            WHERE x.initiative_id IS NULL AND q.muni_code = m.muni_code) AS measures,
-		       (SELECT count(*) FROM evaluations e JOIN initiatives i USING (initiative_id) WHERE i.muni_code = m.muni_code) AS evaluations
+		       (SELECT count(*) FROM initiatives i WHERE i.plan_id = p.plan_id) AS initiatives,
+		       (SELECT count(*) FROM measures x JOIN initiatives i USING (initiative_id) WHERE i.plan_id = p.plan_id)
+		         + (SELECT count(*) FROM measures x JOIN goals g ON g.goal_id = x.goal_id
+		            WHERE x.initiative_id IS NULL AND g.plan_id = p.plan_id) AS measures,
+		       (SELECT count(*) FROM evaluations e JOIN initiatives i USING (initiative_id) WHERE i.plan_id = p.plan_id) AS evaluations${extra}
 		FROM municipalities m JOIN plans p USING (muni_code)
 		ORDER BY m.muni_code`;
+export const MUNICIPALITY_SUMMARIES_SQL = summariesSql();
 
-/** The summaries with the mark of a plan the user imported (the pipeline's summary has none: it runs before any import). */
+/** The summaries with the plan and the mark of a plan the user imported (the pipeline's summary has none: it runs before any import). */
 export async function municipalitySummaries(db: Connector): Promise<MunicipalitySummary[]> {
-	return db.query<MunicipalitySummary & Record<string, unknown>>(`SELECT s.*, ${importedFile('s.muni_code')} FROM (${MUNICIPALITY_SUMMARIES_SQL}) s ORDER BY s.muni_code`);
+	return db.query<MunicipalitySummary & Record<string, unknown>>(`SELECT s.*, ${importedFile('s.plan_id')} FROM (${summariesSql(', p.plan_id')}) s ORDER BY s.muni_code, imported_file NULLS FIRST, s.plan_id`);
 }
 
 /** Total initiatives: the figure the status line checks once DuckDB-wasm is up. */
@@ -84,6 +88,8 @@ export interface ThemeLabel {
 export interface MatrixCell {
 	theme_id: string;
 	muni_code: string;
+	/** the plan's column (the overview's rows are plans); absent in the published summary, one plan a municipality */
+	plan_id?: string;
 	/** initiatives of the municipality that carry the theme */
 	initiatives: number;
 	/** mean common score of their grades (null: no graded initiative) */
@@ -108,14 +114,14 @@ export interface ThemeMatrix {
  */
 export async function themeMatrix(db: Connector): Promise<ThemeMatrix> {
 	const themes = await db.query<ThemeLabel & Record<string, unknown>>('SELECT theme_id, label_ja, label_en FROM themes ORDER BY theme_id');
-	const cells = await db.query<MatrixCell & Record<string, unknown>>(THEME_MATRIX_SQL);
+	const cells = await db.query<MatrixCell & Record<string, unknown>>(themeMatrixSql(true));
 	return { themes, cells };
 }
 
 /** The cells of the theme × municipality matrix (also written as summary/theme_matrix.parquet). */
-export const THEME_MATRIX_SQL = `
+const themeMatrixSql = (byPlan: boolean) => `
 		WITH it AS (
-			SELECT DISTINCT t.theme_id, i.muni_code, i.initiative_id
+			SELECT DISTINCT t.theme_id, i.muni_code, ${byPlan ? 'i.plan_id, ' : ''}i.initiative_id
 			FROM initiative_themes t JOIN initiatives i USING (initiative_id)
 		), ev AS (
 			SELECT initiative_id, avg(score) AS score FROM evaluations WHERE score IS NOT NULL GROUP BY initiative_id
@@ -123,9 +129,10 @@ export const THEME_MATRIX_SQL = `
 			SELECT initiative_id, median(ratio) FILTER (WHERE ${FINAL_PAIR}) AS ratio, count(*) FILTER (WHERE ${INTERIM_PAIR}) AS interim
 			FROM achievements WHERE initiative_id IS NOT NULL GROUP BY initiative_id
 		)
-		SELECT it.theme_id, it.muni_code, count(*) AS initiatives,
+		SELECT it.theme_id, it.muni_code, ${byPlan ? 'it.plan_id, ' : ''}count(*) AS initiatives,
 		       avg(ev.score) AS mean_score, count(ev.score) AS graded,
 		       median(ach.ratio) AS achievement, count(ach.ratio) AS paired, coalesce(sum(ach.interim), 0)::INTEGER AS interim
 		FROM it LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)
-		GROUP BY it.theme_id, it.muni_code
-		ORDER BY it.theme_id, it.muni_code`;
+		GROUP BY it.theme_id, it.muni_code${byPlan ? ', it.plan_id' : ''}
+		ORDER BY it.theme_id, it.muni_code${byPlan ? ', it.plan_id' : ''}`;
+export const THEME_MATRIX_SQL = themeMatrixSql(false);

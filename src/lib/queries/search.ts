@@ -86,14 +86,14 @@ export async function searchInitiatives(db: Connector, f: SearchFilters): Promis
 		), bd AS (
 			SELECT initiative_id, list(DISTINCT band ORDER BY band) AS bands FROM evaluations WHERE band IS NOT NULL GROUP BY initiative_id
 		), d AS (
-			SELECT i.initiative_id, i.muni_code, i.seq, i.name_ja, i.description_ja, i.departments,
+			SELECT i.initiative_id, i.muni_code, i.plan_id, i.seq, i.name_ja, i.description_ja, i.departments,
 			       coalesce(ms.matching, []::VARCHAR[]) AS measures,
 			       coalesce(th.themes, []::VARCHAR[]) AS themes, coalesce(bd.bands, []::VARCHAR[]) AS bands,
 			       ${foldSql(`concat_ws(' ', i.name_ja, i.description_ja, array_to_string(i.departments, ' '), array_to_string(coalesce(ms.texts, []::VARCHAR[]), ' '))`)} AS hay
 			FROM initiatives i LEFT JOIN ms USING (initiative_id) LEFT JOIN th USING (initiative_id) LEFT JOIN bd USING (initiative_id)
 		)
 		SELECT d.initiative_id, d.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, d.name_ja, d.description_ja,
-		       d.departments, d.measures, d.themes, d.bands, ${importedFile('d.muni_code')}, count(*) OVER () AS total
+		       d.departments, d.measures, d.themes, d.bands, ${importedFile('d.plan_id')}, count(*) OVER () AS total
 		FROM d JOIN municipalities m USING (muni_code)
 		WHERE ${where.join(' AND ')}
 		ORDER BY d.muni_code, d.seq, d.initiative_id

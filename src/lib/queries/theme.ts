@@ -126,7 +126,7 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 		)
 		SELECT i.initiative_id, i.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, i.name_ja, i.departments,
 		       ach.ratio, coalesce(ach.progress_ids, []::VARCHAR[]) AS progress_ids, ach.progress_ratios, ach.progress_target_years, ach.progress_result_years, ev.grades, ev.band, mine.evidence,
-		       ${importedFile('i.muni_code')}
+		       ${importedFile('i.plan_id')}
 		FROM mine JOIN initiatives i USING (initiative_id) JOIN municipalities m ON m.muni_code = i.muni_code
 		LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)
 		ORDER BY i.muni_code, i.seq, i.initiative_id`,

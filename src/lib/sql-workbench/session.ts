@@ -133,14 +133,24 @@ export class Workbench {
 		await this.conn.cancelSent();
 	}
 
-	/** Tables, views and columns the user can query now, for completion (includes their own tables). */
+	/**
+	 * Tables, views and columns the user can query now by plain name, for completion: those of the
+	 * search path (their own tables, the views with the imported plans when this browser keeps some,
+	 * the published tables), a name taken from the first place that has it, as DuckDB resolves it.
+	 */
 	catalog(): Promise<CatalogColumn[]> {
 		return this.exclusive(async () => {
 			const t = await this.conn.query(`
-				SELECT DISTINCT ON (table_name, column_name) table_name AS "table", column_name AS "column", data_type AS "type"
-				FROM duckdb_columns()
-				WHERE NOT internal AND schema_name = 'main' AND database_name IN ('${WORKSPACE_DATABASE}', '${PUBLISHED_DATABASE}')
-				ORDER BY table_name, column_name, database_name = '${PUBLISHED_DATABASE}'`);
+				WITH path AS (
+					SELECT r.i AS place,
+					       CASE WHEN contains(s[r.i], '.') THEN split_part(s[r.i], '.', 1) ELSE current_database() END AS database_name,
+					       CASE WHEN contains(s[r.i], '.') THEN split_part(s[r.i], '.', 2) ELSE s[r.i] END AS schema_name
+					FROM (SELECT string_split(current_setting('search_path'), ',') AS s) p, range(1, len(p.s) + 1) r(i)
+				)
+				SELECT DISTINCT ON (c.table_name, c.column_name) c.table_name AS "table", c.column_name AS "column", c.data_type AS "type"
+				FROM duckdb_columns() c JOIN path USING (database_name, schema_name)
+				WHERE NOT c.internal
+				ORDER BY c.table_name, c.column_name, path.place`);
 			return t.toArray().map((r: { toJSON(): CatalogColumn }) => r.toJSON());
 		});
 	}
