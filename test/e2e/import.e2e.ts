@@ -234,4 +234,7 @@ test('a plan for a code with a published report stands beside it, marked; import
 	await expect(page.locator('tr[data-plan="15107-2023-import"]').getByTestId('imported-mark')).toContainText(example);
 	await expect(page.locator('tr[data-plan="15107-2023-import"] [data-col="initiatives"]')).toHaveText('6');
 	await expect(page.locator('tr[data-plan="15107-2020"] [data-col="initiatives"]')).toHaveText(String((await readTable('initiatives')).filter((i) => i.muni_code === '15107').length));
+	// The municipality's own page stays the published report's, and says where the imported plan is.
+	await page.goto('/municipalities/15107');
+	await expect(page.getByTestId('imported-here')).toContainText(example);
 });
