@@ -220,6 +220,7 @@ export const dashboard: Messages = {
 	chart_table: { ja: 'データを表で見る', en: 'Show the data as a table' },
 	download_svg: { ja: 'SVG をダウンロード', en: 'Download SVG' },
 	download_csv: { ja: 'CSV をダウンロード', en: 'Download CSV' },
+	csv_per_measure: { ja: 'CSV は指標の値（目標・実績など）1件につき1行です。取組の列は各行に繰り返し、原文・ソースファイル・行番号を列に加えています。', en: 'The CSV has one row per measure (a target, a result …): the initiative’s columns repeat on each, with the source text, file and line as columns.' },
 	download_png: { ja: 'PNG をダウンロード', en: 'Download PNG' },
 	chart_theme_pairs: { ja: '{theme}：取組ごとの目標と実績（目標を100%として）', en: '{theme}: target against result for each initiative (the target is 100%)' },
 	chart_muni_grade_achievement: { ja: '{name}：自己評価（共通区分）と数値の達成率', en: '{name}: own grades in the common bands next to the numeric achievement' },

@@ -17,6 +17,8 @@ export interface ThemeInitiative {
 	muni_name_en: string;
 	name_ja: string;
 	departments: string[];
+	/** the source file the initiative was read from (its lines are the measures' lines) */
+	source_file: string;
 	/** the initiative's measures grouped by the source text they were read from, each text once */
 	texts: MeasureText[];
 	/** its target–result pairs, each with its basis (same year, interim, every year …) */
@@ -124,7 +126,7 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 			       list(a.result_fiscal_year ORDER BY a.achievement_id) FILTER (WHERE a.${INTERIM_PAIR}) AS progress_result_years
 			FROM achievements a JOIN mine USING (initiative_id) GROUP BY a.initiative_id
 		)
-		SELECT i.initiative_id, i.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, i.name_ja, i.departments,
+		SELECT i.initiative_id, i.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, i.name_ja, i.departments, i.source_file,
 		       ach.ratio, coalesce(ach.progress_ids, []::VARCHAR[]) AS progress_ids, ach.progress_ratios, ach.progress_target_years, ach.progress_result_years, ev.grades, ev.band, mine.evidence,
 		       ${importedFile('i.plan_id')}
 		FROM mine JOIN initiatives i USING (initiative_id) JOIN municipalities m ON m.muni_code = i.muni_code
