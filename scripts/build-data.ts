@@ -4,10 +4,12 @@
  * failing run leaves the previous dataset as it was, and a killed run leaves a complete one
  * (scripts/lib/swap-dir.ts; the next run finishes a swap that was cut short).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { buildDataset } from './lib/dataset';
 import { writeParquetFiles } from './lib/write-parquet';
+import { ARCHIVE_FILE, datasetArchive } from './lib/write-archive';
+import { loadManifest } from './lib/sources';
 import { recoverDir, replaceDir } from './lib/swap-dir';
 import { ALL_TABLES } from '../src/lib/contract/index';
 
@@ -62,6 +64,13 @@ async function main(): Promise<void> {
 		clock('written (Parquet, partitions, database)');
 		writeFileSync(join(tmp, 'quality.json'), JSON.stringify(quality, null, '\t') + '\n');
 		step('wrote-quality');
+		// The whole dataset in one archive for /data; synthetic data are for measurement, never published.
+		if (!args.input) {
+			const manifest = loadManifest(dataDir ? join(dataDir, 'sources') : undefined);
+			const archive = datasetArchive({ dir: tmp, tables: ALL_TABLES, data: dataset, quality, manifest, dictionary: readFileSync('data/DICTIONARY.md', 'utf8'), licence: readFileSync('data/LICENSE.md', 'utf8') });
+			writeFileSync(join(tmp, ARCHIVE_FILE), archive);
+			step('wrote-archive');
+		}
 		replaceDir(OUT, tmp, step);
 	} catch (e) {
 		rmSync(tmp, { recursive: true, force: true });

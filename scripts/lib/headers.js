@@ -6,7 +6,8 @@ export const CONTENT_TYPES = {
 	'.parquet': 'application/vnd.apache.parquet',
 	'.wasm': 'application/wasm',
 	'.json': 'application/json',
-	'.csv': 'text/csv; charset=utf-8'
+	'.csv': 'text/csv; charset=utf-8',
+	'.zip': 'application/zip'
 };
 
 /** Headers for one served path. */

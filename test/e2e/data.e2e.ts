@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parquetReadObjects } from 'hyparquet';
+import { unzipSync, strFromU8 } from 'fflate';
+import { csvParseRows } from 'd3-dsv';
 import { test, expect, readTable } from './fixtures';
 
 test('the data page lists every published table with its row count, and a download re-reads to the same rows', async ({ page, offsite, consoleErrors }) => {
@@ -16,6 +18,30 @@ test('the data page lists every published table with its row count, and a downlo
 	const downloaded = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
 	const served = await readTable('initiatives');
 	expect(downloaded.map((r) => [r.initiative_id, r.name_ja])).toEqual(served.map((r) => [r.initiative_id, r.name_ja]));
+
+	// The whole dataset in one archive, beside its version and licence: every table the page lists as
+	// Parquet (the served bytes) and CSV, the dictionary, the licence, a README naming the version shown.
+	const version = (await page.getByTestId('archive-version').innerText()).trim();
+	expect(version).toBe(JSON.parse(readFileSync('build/data/quality.json', 'utf8')).dataset_version);
+	await expect(page.getByTestId('archive-licence')).toContainText('CC BY 4.0');
+	await expect(page.getByTestId('archive-licence')).toContainText('利用規約を確認');
+	const [zip] = await Promise.all([page.waitForEvent('download'), page.getByTestId('archive-download').click()]);
+	expect(zip.suggestedFilename()).toBe('atlas-dataset.zip');
+	const files = unzipSync(new Uint8Array(readFileSync((await zip.path())!)));
+	const listed = await page.locator('[data-testid="tables"] > tbody > tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-table')!));
+	const inZip = (dir: string, ext: string) => Object.keys(files).filter((f) => f.startsWith(`atlas-dataset/${dir}/`)).map((f) => f.slice(`atlas-dataset/${dir}/`.length).replace(ext, '')).sort();
+	expect(inZip('parquet', '.parquet')).toEqual([...listed].sort());
+	expect(inZip('csv', '.csv')).toEqual([...listed].sort());
+	for (const name of listed) expect(Buffer.from(files[`atlas-dataset/parquet/${name}.parquet`]).equals(readFileSync(`build/data/${name}.parquet`)), name).toBe(true);
+	// A CSV holds the table's rows under its column names, with the BOM.
+	const csv = strFromU8(files['atlas-dataset/csv/initiatives.csv']);
+	expect(csv.charCodeAt(0)).toBe(0xfeff);
+	const [header, ...rows] = csvParseRows(csv.slice(1));
+	expect(header[0]).toBe('initiative_id');
+	expect(rows.map((r) => r[0])).toEqual(served.map((r) => r.initiative_id));
+	expect(strFromU8(files['atlas-dataset/README.md'])).toContain(`Dataset version: ${version}`);
+	expect(strFromU8(files['atlas-dataset/LICENSE.md'])).toBe(readFileSync('data/LICENSE.md', 'utf8'));
+	expect(strFromU8(files['atlas-dataset/DICTIONARY.md'])).toBe(readFileSync('data/DICTIONARY.md', 'utf8'));
 	expect(offsite).toEqual([]);
 	expect(consoleErrors).toEqual([]);
 });
@@ -35,6 +61,10 @@ test('the data page names each source with its quality figures and a citation wi
 		await expect(row.locator('[data-col="corrections"]')).toHaveText(String(s.corrections_used.length));
 	}
 	await expect(page.getByTestId('citation')).toContainText(quality.dataset_version);
+	await expect(page.getByTestId('archive-version')).toHaveText(quality.dataset_version);
+	await expect(page.getByTestId('archive-licence')).toContainText('CC BY 4.0');
+	await expect(page.getByTestId('archive-licence')).toContainText('check each one’s own terms of use');
+	await expect(page.getByTestId('archive-download')).toHaveText(/^Download the whole dataset \(atlas-dataset\.zip, [\d.]+ MB\)$/);
 	// A table name opens the SQL workbench on that table.
 	await page.locator('tr[data-table="themes"] a').first().click();
 	await expect(page).toHaveURL(/\/en\/sql\?q=SELECT/);

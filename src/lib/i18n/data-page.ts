@@ -39,6 +39,23 @@ export const dataPage: Messages = {
 	col_count: { ja: '件数', en: 'Count' },
 	severity_notice: { ja: '注意', en: 'Notice' },
 	severity_warning: { ja: '警告', en: 'Warning' },
+	archive: { ja: 'データセット全体', en: 'The whole dataset' },
+	archive_intro: {
+		ja: 'すべての表を Parquet と CSV（UTF-8・BOM付き）で、データ辞書（各列の意味）、品質報告、ライセンス、版を記した README とともに1つの ZIP ファイルにまとめています。',
+		en: 'Every table as Parquet and as CSV (UTF-8 with BOM), with the data dictionary (what each column means), the quality report, the licence and a README naming the version, in one ZIP file.'
+	},
+	archive_download: { ja: 'データセット全体（{file}、{size}）をダウンロード', en: 'Download the whole dataset ({file}, {size})' },
+	archive_version: { ja: 'データセットの版', en: 'Dataset version' },
+	archive_licence: { ja: 'ライセンス', en: 'Licence' },
+	licence_compilation: {
+		ja: '編集物（記録、正規化、テーマ分類、評価の対応表、目標と実績の組み合わせ）は CC BY 4.0 で提供します。',
+		en: 'The compilation (records, normalization, themes, crosswalk, pairs of targets and results) is under CC BY 4.0.'
+	},
+	licence_reports: {
+		ja: '報告書の本文と数値は、公表した各市区町村・社会福祉協議会の著作物で、出典を示して引用しています。報告書の文言を利用する前に、各自治体の利用規約を確認してください（多くの公的機関は CC BY 4.0 と互換の政府標準利用規約を用いていますが、すべてではありません）。',
+		en: 'The reports’ own text and figures remain the works of the municipalities and councils that published them, quoted with attribution. Check each one’s own terms of use before reusing a report’s wording (many Japanese public bodies use the Government Standard Terms of Use, compatible with CC BY 4.0, but not all).'
+	},
+	licence_full: { ja: '全文はアーカイブの LICENSE.md にあります。プログラムは MIT ライセンスです。', en: 'The full text is LICENSE.md in the archive. The code is under the MIT licence.' },
 	quality_download: { ja: '品質レポート（quality.json）をダウンロード', en: 'Download the quality report (quality.json)' },
 	cite: { ja: '引用', en: 'How to cite' },
 	cite_text: {

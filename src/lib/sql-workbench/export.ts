@@ -4,7 +4,7 @@ import { toCsvDocument, type CsvValue } from '../csv';
 /** Downloads of a whole result (never the cut display). */
 
 /** Numbers stay numbers in the CSV; everything else is written as the grid shows it. */
-function csvValue(v: Plain): CsvValue {
+export function csvValue(v: Plain): CsvValue {
 	return typeof v === 'number' || typeof v === 'bigint' ? v : v === null ? null : valueText(v);
 }
 

@@ -47,6 +47,7 @@ const STEPS = [
 	'staging-created',
 	...ALL_TABLES.map((t) => `wrote-${t.name}`),
 	'wrote-quality',
+	'wrote-archive',
 	'journal-written',
 	'old-set-aside',
 	'staged-in-place',
