@@ -41,17 +41,19 @@ type Manifest = Record<string, { file: string; src?: string; isEntry?: boolean; 
  */
 function importFiles(): Set<string> {
 	const manifest = JSON.parse(readFileSync(join(CLIENT, '.vite/manifest.json'), 'utf8')) as Manifest;
-	const reach = (key: string, seen = new Set<string>()) => {
+	// Static imports, and for other pages dynamic ones too: the DuckDB start-up chunk is imported
+	// statically by /import and dynamically by every other page, and is not import code.
+	const reach = (key: string, seen = new Set<string>(), dynamic = false) => {
 		if (seen.has(key) || !manifest[key]) return seen;
 		seen.add(key);
-		for (const k of manifest[key].imports ?? []) reach(k, seen);
+		for (const k of [...(manifest[key].imports ?? []), ...(dynamic ? (manifest[key].dynamicImports ?? []) : [])]) reach(k, seen, dynamic);
 		return seen;
 	};
 	const nodes = Object.keys(manifest).filter((k) => /client-optimized\/nodes\/\d+\.js$/.test(k));
 	const nodeSource = (k: string) => readFileSync(k, 'utf8');
 	const importNode = nodes.find((k) => /routes\/\[\[lang=lang\]\]\/import\/\+page\.svelte/.test(nodeSource(k)));
 	if (!importNode) throw new Error('no node for the /import page in the manifest');
-	const others = new Set(nodes.filter((k) => k !== importNode).flatMap((k) => [...reach(k)]));
+	const others = new Set(nodes.filter((k) => k !== importNode).flatMap((k) => [...reach(k, new Set(), true)]));
 	const only = [...reach(importNode)].filter((k) => !others.has(k));
 	const loaders = Object.values(manifest).flatMap((m) => m.dynamicImports ?? []).filter((k) => manifest[k] && readFileSync(join(CLIENT, manifest[k].file), 'utf8').match(/createObjectStore|atlas_import_stage/));
 	return new Set([...only, ...loaders].map((k) => manifest[k].file));
@@ -63,25 +65,6 @@ const size = (files: Iterable<string>) => [...files].reduce((s, f) => s + statSy
 export default async function importBench(ctx: BenchContext): Promise<string> {
 	const n = 2000;
 	const bytes = Buffer.from(await writeWorkbook(templateSheets(largeExample(n))));
-	const times: number[] = [];
-	for (let r = 0; r < ROUNDS; r++) {
-		const context = await ctx.browser.newContext();
-		const page = await context.newPage();
-		await page.goto(`${ctx.baseURL}/import`);
-		await page.waitForFunction(() => document.querySelector('[data-testid="db-status"]')?.getAttribute('data-state') === 'ready');
-		const t0 = Date.now();
-		await page.getByTestId('file').setInputFiles({ name: 'bench-2000.xlsx', mimeType: XLSX, buffer: bytes });
-		await page.getByTestId('accept').click();
-		await page.getByTestId('imports').waitFor();
-		const stored = Date.now();
-		// The page's own link: a client-side navigation, as a user goes, keeping the running DuckDB-wasm.
-		await page.getByTestId('see-overview').first().click();
-		await page.locator('tr[data-muni="99001"] [data-testid="imported-mark"]').waitFor({ timeout: 60_000 });
-		const shown = Date.now();
-		times.push(shown - t0);
-		console.log(`import: round ${r + 1}: accepted and stored in ${stored - t0} ms, on the overview after ${shown - t0} ms`);
-		await context.close();
-	}
 	const imports = importFiles();
 	const pages: { path: string; files: Set<string>; carried: string[] }[] = [];
 	for (const path of OTHER_PAGES) {
@@ -89,6 +72,29 @@ export default async function importBench(ctx: BenchContext): Promise<string> {
 		pages.push({ path, files, carried: [...files].filter((f) => imports.has(f)) });
 	}
 	const importPage = await scriptFiles(ctx, '/import');
+	// Printed at once: the timing rounds below can take long on a loaded machine.
+	for (const p of pages) console.log(`import: ${p.path}: ${p.files.size} JS files, ${kb(size(p.files))}, import files among them: ${p.carried.join(', ') || 'none'}`);
+	console.log(`import: /import: ${importPage.size} JS files, ${kb(size(importPage))}; import code ${imports.size} files, ${kb(size(imports))}`);
+	const times: number[] = [];
+	for (let r = 0; r < ROUNDS; r++) {
+		const context = await ctx.browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${ctx.baseURL}/import`);
+		await page.waitForFunction(() => document.querySelector('[data-testid="db-status"]')?.getAttribute('data-state') === 'ready', null, { timeout: 120_000 });
+		const t0 = Date.now();
+		await page.getByTestId('file').setInputFiles({ name: 'bench-2000.xlsx', mimeType: XLSX, buffer: bytes });
+		// Generous waits: this measures, it does not judge; a loaded machine can take long.
+		await page.getByTestId('accept').click({ timeout: 180_000 });
+		await page.getByTestId('imports').waitFor({ timeout: 180_000 });
+		const stored = Date.now();
+		// The page's own link: a client-side navigation, as a user goes, keeping the running DuckDB-wasm.
+		await page.getByTestId('see-overview').first().click();
+		await page.locator('tr[data-muni="99001"] [data-testid="imported-mark"]').waitFor({ timeout: 180_000 });
+		const shown = Date.now();
+		times.push(shown - t0);
+		console.log(`import: round ${r + 1}: accepted and stored in ${stored - t0} ms, on the overview after ${shown - t0} ms`);
+		await context.close();
+	}
 	const sorted = [...times].sort((a, b) => a - b);
 	return [
 		'## Bring your own plan (import.bench.ts)',
