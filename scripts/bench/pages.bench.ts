@@ -1,9 +1,15 @@
 /**
- * Page timings: for each page, cold (new browser context, empty cache) and warm (the same context
- * loading the page again): when the first chart shows (the prerendered one at first paint, and the
- * Observable Plot one once JavaScript ran), and when DuckDB-wasm has answered the page's first own
- * query. In the same run, a bare page with nothing but the data layer measures starting DuckDB-wasm and
- * loading the Parquet files, and how long hyparquet takes to decode each file.
+ * The browser's figures, five-city build against the synthetic national one, in one run:
+ * - each page (overview, a prefecture page, a theme page, and the others for their queries), cold:
+ *   bytes transferred before the first chart and when it shows, when DuckDB-wasm has answered the
+ *   page's own query, bytes of the database DuckDB read, and the duration of every query the page ran
+ *   (User Timing entries the connector leaves, src/lib/db/wasm.ts) for p50 and p95;
+ * - a bare page with nothing but the data layer: DuckDB start, database attached, first answer, and
+ *   one prefecture's rows read (time and bytes);
+ * - the workbench with the whole country loaded (its "load everything"): the tab's memory, from
+ *   Chromium's own figures (CDP Performance.getMetrics, and the renderer process's resident memory
+ *   for the process CDP SystemInfo names);
+ * - DuckDB-wasm's first against second visit in a profile on disk (the compiled-module cache).
  */
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +17,8 @@ import { join, resolve, extname } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { build } from 'vite';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import type { BenchContext } from './run';
+import type { BenchContext, Site } from './run';
+import { QUERY_MEASURE } from '../../src/lib/db/connector';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 interface PageSpec {
@@ -26,9 +33,16 @@ interface Timing {
 	fcp: number;
 	staticChart: number | null;
 	plotChart: number | null;
-	wasmAnswer: number;
+	wasmAnswer: number | null;
 	start: number | null;
 	load: number | null;
+	/** Bytes received before the first chart showed (the Plot one; without a chart, before the page's answer or load). */
+	bytesBeforeChart: number;
+	/** Bytes of the published database DuckDB read (range requests) during the visit. */
+	dbBytes: number;
+	dbRequests: number;
+	/** Every page query's duration, ms. */
+	queries: number[];
 }
 
 const ROUNDS = 3;
@@ -63,22 +77,61 @@ function watchMarks(conditions: Record<string, string>): string {
 	})();`;
 }
 
+/** Every response body the context receives (the page's and its workers'), with the time it finished. */
+function countBytes(context: BrowserContext) {
+	const got: { at: number; bytes: number; db: boolean }[] = [];
+	const pending: Promise<void>[] = [];
+	context.on('requestfinished', (req) => {
+		const at = Date.now();
+		pending.push(
+			req
+				.sizes()
+				.then((s) => void got.push({ at, bytes: s.responseBodySize + s.responseHeadersSize, db: req.url().endsWith('/data/atlas.duckdb') }))
+				.catch(() => undefined)
+		);
+	});
+	return async () => {
+		await Promise.all(pending);
+		return got;
+	};
+}
+
 async function timePage(page: Page, spec: PageSpec): Promise<Timing> {
 	const ready = spec.ready.startsWith('[') ? spec.ready : `[data-testid="${spec.ready}"][data-source="browser"]`;
 	const conditions: Record<string, string> = { answer: ready };
 	if (spec.chart) Object.assign(conditions, { chart: 'figure.chart svg', plot: 'figure.chart[data-rendered="browser"]' });
 	await page.addInitScript({ content: watchMarks(conditions) });
-	await page.goto(spec.path, { waitUntil: 'commit' });
-	await page.waitForSelector(ready, { timeout: 120_000 });
+	const received = countBytes(page.context());
+	await page.goto(spec.path, { waitUntil: spec.ready ? 'commit' : 'load' });
+	if (spec.ready) await page.waitForSelector(ready, { timeout: 180_000 });
 	if (spec.chart) await page.waitForSelector('figure.chart[data-rendered="browser"]', { timeout: 60_000 });
+	// The page's own queries that follow its first answer (a chart redrawn, a count) finish too.
+	await page.waitForTimeout(500);
 	const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+	const origin = await page.evaluate(() => performance.timeOrigin);
+	const queries = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), QUERY_MEASURE);
+	const got = await received();
+	const until = origin + (marks.plot ?? marks.answer ?? Infinity);
+	const bytesBeforeChart = got.filter((g) => g.at <= until).reduce((n, g) => n + g.bytes, 0);
+	const db = got.filter((g) => g.db);
 	const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
 	// The status line reports DuckDB's own start and load times: ms numbers in its text.
-	const status = (await page.getByTestId('db-status').first().textContent()) ?? '';
+	const status = (await page.getByTestId('db-status').count()) ? ((await page.getByTestId('db-status').first().textContent()) ?? '') : '';
 	const ms = [...status.matchAll(/(\d+)\s*ms/g)].map((m) => Number(m[1]));
 	// The prerendered chart is in the HTML: it shows with the first paint.
 	const staticChart = spec.chart ? Math.max(marks.chart ?? 0, fcp) : null;
-	return { fcp, staticChart, plotChart: marks.plot ?? null, wasmAnswer: marks.answer, start: ms[0] ?? null, load: ms[1] ?? null };
+	return {
+		fcp,
+		staticChart,
+		plotChart: marks.plot ?? null,
+		wasmAnswer: marks.answer ?? null,
+		start: ms[0] ?? null,
+		load: ms[1] ?? null,
+		bytesBeforeChart,
+		dbBytes: db.reduce((n, g) => n + g.bytes, 0),
+		dbRequests: db.length,
+		queries
+	};
 }
 
 const median = (xs: number[]) => {
@@ -94,25 +147,16 @@ async function bareBundle(): Promise<string> {
 	writeFileSync(
 		join(root, 'bare.ts'),
 		`import { database } from ${JSON.stringify(join(src, 'wasm.ts'))};
-import { parquetToArrow } from ${JSON.stringify(join(src, 'parquet-to-arrow.ts'))};
-import { ALL_TABLES } from ${JSON.stringify(resolve('src/lib/contract/index.ts'))};
-import { parquetReadObjects } from 'hyparquet';
-(window as any).bare = async () => {
+(window as any).bare = async (prefecture: string) => {
 	const t0 = performance.now();
 	const db = await database('');
 	await db.query('SELECT count(*) FROM initiatives');
 	const total = performance.now() - t0;
-	const files = [];
-	for (const table of ALL_TABLES) {
-		const bytes = await (await fetch('/data/' + table.name + '.parquet')).arrayBuffer();
-		const a = performance.now();
-		const rows = await parquetReadObjects({ file: bytes });
-		const b = performance.now();
-		await parquetToArrow(table, bytes);
-		const c = performance.now();
-		files.push({ name: table.name, bytes: bytes.byteLength, rows: rows.length, decode: b - a, toArrow: c - a });
-	}
-	return { total, start: db.timings.start, load: db.timings.load, files };
+	// One prefecture's data: its initiatives with their measures, every column, as a page would read them.
+	const p0 = performance.now();
+	const rows = await db.query('SELECT i.*, m.* FROM municipalities mu JOIN initiatives i USING (muni_code) LEFT JOIN measures m USING (initiative_id) WHERE mu.prefecture_code = ?', [prefecture]);
+	const p1 = performance.now();
+	return { total, start: db.timings.start, load: db.timings.load, prefecture: { from: p0, to: p1, rows: rows.length } };
 };
 `
 	);
@@ -135,18 +179,78 @@ interface Bare {
 	total: number;
 	start: number;
 	load: number;
-	files: { name: string; bytes: number; rows: number; decode: number; toArrow: number }[];
+	prefecture: { from: number; to: number; rows: number };
+	/** Bytes received while the prefecture's rows were read. */
+	prefectureBytes: number;
 }
 
-async function timeBare(browser: Browser, dist: string, baseURL: string): Promise<Bare> {
+async function timeBare(browser: Browser, dist: string, baseURL: string, prefecture: string): Promise<Bare> {
 	const context = await browser.newContext({ baseURL });
 	await serveBare(context, dist, baseURL);
+	const received = countBytes(context);
 	const page = await context.newPage();
 	await page.goto('/__bare/index.html');
 	await page.waitForFunction(() => typeof (window as unknown as { bare?: unknown }).bare === 'function');
-	const r = (await page.evaluate(() => (window as unknown as { bare: () => Promise<unknown> }).bare())) as Bare;
+	const r = (await page.evaluate((code) => (window as unknown as { bare: (p: string) => Promise<unknown> }).bare(code), prefecture)) as Omit<Bare, 'prefectureBytes'>;
+	const origin = await page.evaluate(() => performance.timeOrigin);
+	const got = await received();
 	await context.close();
-	return r;
+	const prefectureBytes = got.filter((g) => g.db && g.at >= origin + r.prefecture.from && g.at <= origin + r.prefecture.to + 50).reduce((n, g) => n + g.bytes, 0);
+	return { ...r, prefectureBytes };
+}
+
+interface Memory {
+	loadMs: number;
+	fileBytes: number;
+	estimate: number;
+	jsHeap: number;
+	rendererRss: number;
+	duckdbMemory: number;
+}
+
+/** Resident memory of a process, from the kernel (Chromium names its renderer's pid through CDP). */
+function rssOf(pid: number): number {
+	try {
+		const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+		return m ? Number(m[1]) * 1024 : NaN;
+	} catch {
+		return NaN;
+	}
+}
+
+/** The workbench with everything loaded: its own DuckDB holds the whole published database. */
+async function timeWholeLoad(browser: Browser, baseURL: string): Promise<Memory> {
+	const context = await browser.newContext({ baseURL });
+	const page = await context.newPage();
+	await page.goto('/sql');
+	await page.waitForSelector('[data-testid="load-everything"][data-state="planned"]', { timeout: 180_000 });
+	const plan = page.getByTestId('load-plan');
+	const fileBytes = Number(await plan.getAttribute('data-bytes'));
+	const estimate = Number(await plan.getAttribute('data-memory'));
+	const t0 = Date.now();
+	await page.getByTestId('load-start').click();
+	await page.waitForSelector('[data-testid="load-everything"][data-state="done"]', { timeout: 600_000 });
+	const loadMs = Date.now() - t0;
+	// A query over the big tables, so DuckDB's buffer pool holds what a researcher's first queries read.
+	const editor = page.getByTestId('sql-editor');
+	await editor.click();
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.press('Delete');
+	await page.keyboard.insertText('SELECT (SELECT count(*) FROM initiatives) AS i, (SELECT count(DISTINCT raw_text) FROM measures) AS m, (SELECT count(*) FROM evaluations) AS e, (SELECT sum(memory_usage_bytes) FROM duckdb_memory()) AS duck');
+	await page.getByTestId('run').click();
+	await page.waitForSelector('[data-testid="run-status"][data-state="done"]', { timeout: 600_000 });
+	const duckdbMemory = Number(((await page.getByTestId('result-grid').locator('[data-row="0"] [role="gridcell"]').nth(3).textContent()) ?? '').replace(/[^\d]/g, ''));
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Performance.enable');
+	const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+	const jsHeap = metrics.find((m) => m.name === 'JSHeapTotalSize')?.value ?? NaN;
+	const browserCdp = await browser.newBrowserCDPSession();
+	const info = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+	// The tab is the renderer holding the most: this context has no other page.
+	const rendererRss = Math.max(...info.processInfo.filter((p) => p.type === 'renderer').map((p) => rssOf(p.id)).filter((n) => !Number.isNaN(n)));
+	await browserCdp.detach();
+	await context.close();
+	return { loadMs, fileBytes, estimate, jsHeap, rendererRss, duckdbMemory };
 }
 
 /** Chromium's trace events about the WebAssembly code cache (Blink emits them; category devtools.timeline). */
@@ -233,70 +337,155 @@ function startSection(runs: { cold: StartVisit; warm: StartVisit }[], spec: Page
 	return lines;
 }
 
-export default async function pagesBench({ browser, baseURL, dataDir }: BenchContext): Promise<string> {
-	const { muni, initiative } = await pickIds(dataDir);
-	const pages: PageSpec[] = [
+
+const MB = (n: number) => (Number.isNaN(n) ? '—' : `${(n / 1e6).toFixed(n < 1e7 ? 2 : 1)} MB`);
+const ms = (n: number | null) => (n === null || Number.isNaN(n) ? '—' : String(Math.round(n)));
+const mbn = (n: number | null) => (n === null ? '—' : MB(n));
+const ratio = (a: number | null, b: number | null) => (a === null || b === null || Number.isNaN(a) || Number.isNaN(b) || b === 0 ? '—' : (a / b).toFixed(2));
+
+function percentile(xs: number[], p: number): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+}
+
+interface Places {
+	muni: string;
+	initiative: string;
+	prefecture: string;
+}
+
+interface ScaleRun {
+	site: Site;
+	pages: { spec: PageSpec; visits: Timing[] }[];
+	bares: Bare[];
+	memory: Memory | null;
+}
+
+async function measureSite(browser: Browser, site: Site, dist: string, rounds: number, places: Places): Promise<ScaleRun> {
+	const specs: PageSpec[] = [
 		{ name: 'overview', path: '/', ready: 'matrix', chart: true },
-		{ name: 'municipality', path: `/municipalities/${muni}`, ready: 'plan-tree', chart: true },
+		{ name: 'prefecture', path: `/prefectures/${places.prefecture}`, ready: '', chart: false },
 		{ name: 'theme', path: '/themes/salon', ready: 'theme-initiatives', chart: true },
-		{ name: 'initiative', path: `/initiatives/${initiative}`, ready: 'initiative-name', chart: false },
+		{ name: 'municipality', path: `/municipalities/${places.muni}`, ready: 'plan-tree', chart: true },
+		{ name: 'initiative', path: `/initiatives/${places.initiative}`, ready: 'initiative-name', chart: false },
 		{ name: 'grading', path: '/grading', ready: 'generosity', chart: true },
 		{ name: 'search', path: `/search?q=${encodeURIComponent('サロン')}`, ready: '[data-testid="search-results"][data-state="done"]', chart: false }
 	];
-	const dist = await bareBundle();
+	const pages = specs.map((spec) => ({ spec, visits: [] as Timing[] }));
 	const bares: Bare[] = [];
-	const results: { spec: PageSpec; cold: Timing[]; warm: Timing[] }[] = pages.map((spec) => ({ spec, cold: [], warm: [] }));
-	for (let round = 0; round < ROUNDS; round++) {
-		bares.push(await timeBare(browser, dist, baseURL));
-		for (const r of results) {
-			const context = await browser.newContext({ baseURL });
-			const page = await context.newPage();
-			r.cold.push(await timePage(page, r.spec));
-			r.warm.push(await timePage(page, r.spec));
-			await context.close();
+	for (let round = 0; round < rounds; round++) {
+		bares.push(await timeBare(browser, dist, site.baseURL, places.prefecture));
+		for (const p of pages) {
+			const context = await browser.newContext({ baseURL: site.baseURL });
+			try {
+				p.visits.push(await timePage(await context.newPage(), p.spec));
+			} catch (e) {
+				console.warn(`bench: ${site.baseURL}${p.spec.path}: ${(e as Error).message.split('\n')[0]}`);
+			} finally {
+				await context.close();
+			}
 		}
 	}
-	const bareTotal = median(bares.map((b) => b.total));
-	const f = (n: number | null) => (n === null || Number.isNaN(n) ? '—' : String(Math.round(n)));
+	let memory: Memory | null = null;
+	try {
+		memory = await timeWholeLoad(browser, site.baseURL);
+	} catch (e) {
+		console.warn(`bench: whole load on ${site.baseURL}: ${(e as Error).message.split('\n')[0]}`);
+	}
+	return { site, pages, bares, memory };
+}
+
+function med(visits: Timing[], pick: (t: Timing) => number | null): number | null {
+	const xs = visits.map(pick).filter((x): x is number => x !== null && Number.isFinite(x));
+	return xs.length ? median(xs) : null;
+}
+
+export default async function pagesBench({ browser, baseURL, dataDir, about, national }: BenchContext): Promise<string> {
+	const rounds = Number(process.env.BENCH_ROUNDS ?? ROUNDS);
+	const dist = await bareBundle();
+	const five: Site = { baseURL, dataDir, about };
+	// The same places on both scales: the national data is drawn onto every municipality, the five cities' among them.
+	const { muni, initiative } = await pickIds(dataDir);
+	const places: Places = { muni, initiative, prefecture: muni.slice(0, 2) };
+	const runs = [await measureSite(browser, five, dist, rounds, places)];
+	if (national) runs.push(await measureSite(browser, national, dist, rounds, places));
+	const [a, b] = runs;
+	const cols = b ? ['five-city', 'national', 'national ÷ five-city'] : ['five-city'];
+	const row = (name: string, x: number | null, y: number | null, fmt: (n: number | null) => string) => `| ${name} | ${fmt(x)} |${b ? ` ${fmt(y)} | ${ratio(y, x)} |` : ''}`;
 	const lines = [
-		'## Pages (first chart, DuckDB-wasm\'s first answer)',
+		"## Pages: five-city against national (first chart, DuckDB's first answer, bytes)",
 		'',
-		`Median of ${ROUNDS} rounds, milliseconds from navigation start. "Prerendered chart": the chart in the prerendered HTML, shown at first contentful paint (before any JavaScript). "Plot chart": Observable Plot has redrawn it in the browser. "Wasm answer": DuckDB-wasm has answered the page's own query and the page shows that answer. Ratio: wasm answer ÷ bare start-and-load (${f(bareTotal)} ms) measured in the same run.`,
+		`Five-city: ${a.site.about}. National: ${b ? b.site.about : 'not built in this run (npm run build:synthetic, or the synthetic data folder)'}. Median of ${rounds} cold visits per page (a new browser context each: empty cache), one run. Bytes are the response bodies and headers the tab received (the page's and DuckDB's worker's) before the first chart showed: the chart Observable Plot drew in the browser, or for a page without one, its DuckDB answer or (prefecture page, no DuckDB) its load. DuckDB reads the published database over HTTP range requests (src/lib/db/wasm.ts): "database bytes" is what it read of the file.`,
 		'',
-		'| page | cache | first paint | prerendered chart | Plot chart | wasm answer | DuckDB start | Parquet load | wasm answer ÷ bare |',
-		'|---|---|---:|---:|---:|---:|---:|---:|---:|'
+		`| page and figure | ${cols.join(' | ')} |`,
+		`|---|${cols.map(() => '---:').join('|')}|`
 	];
-	for (const r of results) {
-		for (const [cache, ts] of [['cold', r.cold], ['warm', r.warm]] as const) {
-			const m = (k: keyof Timing) => {
-				const xs = ts.map((t) => t[k]).filter((x): x is number => x !== null && !Number.isNaN(x));
-				return xs.length ? median(xs) : null;
-			};
-			const answer = m('wasmAnswer');
-			lines.push(`| ${r.spec.name} (\`${r.spec.path}\`) | ${cache} | ${f(m('fcp'))} | ${f(m('staticChart'))} | ${f(m('plotChart'))} | ${f(answer)} | ${f(m('start'))} | ${f(m('load'))} | ${answer === null ? '—' : (answer / bareTotal).toFixed(2)} |`);
-		}
+	for (let i = 0; i < a.pages.length; i++) {
+		const pa = a.pages[i];
+		const pb = b?.pages[i];
+		const both = (name: string, pick: (t: Timing) => number | null, fmt: (n: number | null) => string) => lines.push(row(`${pa.spec.name}: ${name}`, med(pa.visits, pick), pb ? med(pb.visits, pick) : null, fmt));
+		both('bytes before the first chart', (t) => t.bytesBeforeChart, mbn);
+		if (pa.spec.chart) both('first chart (prerendered, first paint), ms', (t) => t.staticChart, ms);
+		if (pa.spec.chart) both('first chart drawn in the browser, ms', (t) => t.plotChart, ms);
+		if (pa.spec.ready) both("DuckDB's first answer shown, ms", (t) => t.wasmAnswer, ms);
+		if (pa.spec.ready) both('database bytes read', (t) => t.dbBytes, mbn);
+		if (pa.spec.ready) both('database requests', (t) => t.dbRequests, ms);
 	}
-	const last = bares[bares.length - 1];
+	lines.push(
+		'',
+		'## Page queries: p50 and p95',
+		'',
+		`Every query each page ran through the pages' connector during the visits above (User Timing entries \`${QUERY_MEASURE}\`, from the query's start to its rows), milliseconds.`,
+		'',
+		`| page | queries | five-city p50 | five-city p95 |${b ? ' national p50 | national p95 |' : ''}`,
+		`|---|---:|---:|---:|${b ? '---:|---:|' : ''}`
+	);
+	const all: [number[], number[]] = [[], []];
+	for (let i = 0; i < a.pages.length; i++) {
+		if (!a.pages[i].spec.ready) continue;
+		const qa = a.pages[i].visits.flatMap((v) => v.queries);
+		const qb = b ? b.pages[i].visits.flatMap((v) => v.queries) : [];
+		all[0].push(...qa);
+		all[1].push(...qb);
+		lines.push(`| ${a.pages[i].spec.name} | ${qa.length}${b ? ` / ${qb.length}` : ''} | ${ms(percentile(qa, 50))} | ${ms(percentile(qa, 95))} |${b ? ` ${ms(percentile(qb, 50))} | ${ms(percentile(qb, 95))} |` : ''}`);
+	}
+	lines.push(`| every page | ${all[0].length}${b ? ` / ${all[1].length}` : ''} | ${ms(percentile(all[0], 50))} | ${ms(percentile(all[0], 95))} |${b ? ` ${ms(percentile(all[1], 50))} | ${ms(percentile(all[1], 95))} |` : ''}`);
+
+	const bm = (r: ScaleRun | undefined, pick: (x: Bare) => number) => (r ? median(r.bares.map(pick)) : null);
 	lines.push(
 		'',
 		'## Bare data layer (no page around it)',
 		'',
-		`Start DuckDB-wasm, fetch and decode every Parquet file (hyparquet → Arrow), insert, first query: median ${f(bareTotal)} ms (DuckDB start incl. fetch ${f(median(bares.map((b) => b.start)))} ms, decode and insert ${f(median(bares.map((b) => b.load)))} ms).`,
+		`The site's own src/lib/db/wasm.ts bundled alone: start DuckDB-wasm, attach the published database over HTTP (READ_ONLY, then the settings locked), first answer (\`count(*)\` of initiatives); then one prefecture's data (prefecture ${places.prefecture}: its initiatives with their measures, every column). Median of ${rounds} cold runs, milliseconds.`,
 		'',
-		'| file | bytes | rows | hyparquet decode ms | decode + Arrow ms | share of bare total |',
-		'|---|---:|---:|---:|---:|---:|'
+		`| figure | ${cols.join(' | ')} |`,
+		`|---|${cols.map(() => '---:').join('|')}|`,
+		row('DuckDB ready for the first answer (start, attach, first query), ms', bm(a, (x) => x.total), bm(b, (x) => x.total), ms),
+		row('of which DuckDB start (worker, module), ms', bm(a, (x) => x.start), bm(b, (x) => x.start), ms),
+		row('of which attach and lock, ms', bm(a, (x) => x.load), bm(b, (x) => x.load), ms),
+		row("one prefecture's data read, ms", bm(a, (x) => x.prefecture.to - x.prefecture.from), bm(b, (x) => x.prefecture.to - x.prefecture.from), ms),
+		row("one prefecture's data: rows", bm(a, (x) => x.prefecture.rows), bm(b, (x) => x.prefecture.rows), ms),
+		row("one prefecture's data: database bytes read", bm(a, (x) => x.prefectureBytes), bm(b, (x) => x.prefectureBytes), mbn),
+		'',
+		'## The workbench with everything loaded',
+		'',
+		"/sql, \"load everything\" (src/lib/sql-workbench/load-everything.ts): the whole published database fetched into the workbench's own DuckDB (READ_ONLY), then one query over initiatives, measures and evaluations. Memory from Chromium: the renderer process's resident memory (the pid CDP SystemInfo.getProcessInfo names, read from the kernel; the tab's dedicated workers live in it), the page's JS heap (CDP Performance.getMetrics), and DuckDB's own count (duckdb_memory()).",
+		'',
+		`| figure | ${cols.join(' | ')} |`,
+		`|---|${cols.map(() => '---:').join('|')}|`
 	);
-	let decodeSum = 0;
-	for (const file of last.files) {
-		const decode = median(bares.map((b) => b.files.find((x) => x.name === file.name)!.decode));
-		const arrow = median(bares.map((b) => b.files.find((x) => x.name === file.name)!.toArrow));
-		decodeSum += arrow;
-		lines.push(`| ${file.name} | ${file.bytes} | ${file.rows} | ${decode.toFixed(1)} | ${arrow.toFixed(1)} | ${((arrow / bareTotal) * 100).toFixed(1)}% |`);
-	}
-	lines.push(`| all | | | | ${decodeSum.toFixed(1)} | ${((decodeSum / bareTotal) * 100).toFixed(1)}% |`, '');
-	lines.push('parquet-wasm (the other candidate reader) is not a dependency; it was measured once against this path: see PARQUET-READERS.md.', '');
+	const mem = (name: string, pick: (m: Memory) => number, fmt: (n: number | null) => string) => lines.push(row(name, a.memory ? pick(a.memory) : null, b?.memory ? pick(b.memory) : null, fmt));
+	mem('file fetched', (m) => m.fileBytes, mbn);
+	mem('memory estimate shown before loading', (m) => m.estimate, mbn);
+	mem('fetched and attached, ms', (m) => m.loadMs, ms);
+	mem('tab (renderer process) resident memory', (m) => m.rendererRss, mbn);
+	mem('page JS heap', (m) => m.jsHeap, mbn);
+	mem("DuckDB's buffer memory", (m) => m.duckdbMemory, mbn);
+	lines.push('');
+
+	const overview: PageSpec = { name: 'overview', path: '/', ready: 'matrix', chart: true };
 	const starts = [];
-	for (let round = 0; round < ROUNDS; round++) starts.push(await timeStarts(baseURL, pages[0]));
-	lines.push(...startSection(starts, pages[0]));
+	for (let round = 0; round < rounds; round++) starts.push(await timeStarts(baseURL, overview));
+	lines.push(...startSection(starts, overview));
 	return lines.join('\n');
 }

@@ -5,29 +5,67 @@
  * ratios measured within one run.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
-export interface BenchContext {
-	browser: Browser;
+export interface Site {
 	baseURL: string;
-	/** Folder of the Parquet files the site serves, for native DuckDB baselines. */
+	/** Folder of the data files the site serves (Parquet, atlas.duckdb). */
 	dataDir: string;
+	/** What this site is, for the results. */
+	about: string;
+}
+
+export interface BenchContext extends Site {
+	browser: Browser;
+	/** The synthetic country's site, when one is built (see nationalSite), for five-city ÷ national ratios. */
+	national: Site | null;
 }
 export type Bench = (ctx: BenchContext) => Promise<string>;
 
 
+function serve(dir: string, port: number) {
+	const server = spawn('node', ['scripts/serve.js'], { env: { ...process.env, PORT: String(port), ATLAS_BUILD_DIR: dir }, stdio: ['ignore', 'pipe', 'inherit'] });
+	const up = new Promise<void>((resolve, reject) => {
+		server.stdout.on('data', (d: Buffer) => d.toString().includes('running at') && resolve());
+		server.on('exit', (code) => reject(new Error(`server of ${dir} exited with ${code}`)));
+	});
+	return { server, up };
+}
+
+/**
+ * The national site to measure against: the synthetic build (npm run build:synthetic) when there is
+ * one; otherwise, when only the synthetic data is built (npm run data -- --input synthetic-data/input
+ * --out synthetic-data/static/data), the five-city build's files with that data folder in place of
+ * its own, so the same pages read the country's database. Null when neither exists.
+ */
+function nationalSite(): { dir: string; dataDir: string; about: string; cleanup?: () => void } | null {
+	if (existsSync('build-synthetic/index.html')) return { dir: 'build-synthetic', dataDir: 'build-synthetic/data', about: 'the synthetic national build (build-synthetic/)' };
+	const data = 'synthetic-data/static/data';
+	if (!existsSync(join(data, 'atlas.duckdb'))) return null;
+	const dir = mkdtempSync(join(tmpdir(), 'atlas-national-'));
+	for (const entry of readdirSync('build')) symlinkSync(resolve(entry === 'data' ? data : join('build', entry)), join(dir, entry));
+	return { dir, dataDir: data, about: `the five-city build's pages over the synthetic national data (${data})`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 async function main(): Promise<void> {
 	const port = Number(process.env.BENCH_PORT ?? 4193);
-	const server = spawn('node', ['scripts/serve.js'], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
-	await new Promise<void>((resolve, reject) => {
-		server.stdout.on('data', (d: Buffer) => d.toString().includes('running at') && resolve());
-		server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-	});
+	const five = serve('build', port);
+	const nat = nationalSite();
+	const national = nat ? serve(nat.dir, port + 1) : null;
+	const server = { kill: () => (five.server.kill(), national?.server.kill(), nat?.cleanup?.()) };
+	await Promise.all([five.up, national?.up]);
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-	const ctx: BenchContext = { browser, baseURL: `http://127.0.0.1:${port}`, dataDir: 'build/data' };
+	const ctx: BenchContext = {
+		browser,
+		baseURL: `http://127.0.0.1:${port}`,
+		dataDir: 'build/data',
+		about: 'the published five-city build (build/)',
+		national: nat ? { baseURL: `http://127.0.0.1:${port + 1}`, dataDir: nat.dataDir, about: nat.about } : null
+	};
 	const sections: string[] = [];
 	try {
 		const only = process.argv[2];

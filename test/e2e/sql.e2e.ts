@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parquetReadObjects } from 'hyparquet';
 import { test, expect, readTable } from './fixtures';
@@ -286,4 +286,61 @@ test('two columns of one name are both shown under unique names, the exports kee
 	await runQuery(page, 'SELECT 2 AS after');
 	await expect(grid.locator('[data-row="0"] [role="gridcell"]')).toHaveText(['2']);
 	expect(consoleErrors).toEqual([]);
+});
+
+test('a new version of the data published while the tab is open stops the reads and asks for a reload, never mixing the two', async ({ page }) => {
+	// The server starts answering with another version of the file (a later date) after the page has read its first blocks.
+	let published = false;
+	let readsAfter = 0;
+	await page.route('**/data/atlas.duckdb', async (route) => {
+		if (!published) return route.continue();
+		readsAfter++;
+		const res = await route.fetch();
+		await route.fulfill({ response: res, headers: { ...res.headers(), 'last-modified': new Date(Date.UTC(2100, 0, 1)).toUTCString() } });
+	});
+	await ready(page);
+	published = true;
+	// Every column of every row: blocks the status line's count never needed.
+	await runQuery(page, 'SELECT * FROM measures');
+	expect(readsAfter).toBeGreaterThan(0);
+	await expect(page.getByTestId('sql-error')).toContainText('/data/atlas.duckdb');
+	await expect(page.getByTestId('sql-error')).toContainText('new version');
+	const status = page.getByTestId('db-status');
+	await expect(status).toHaveAttribute('data-state', 'changed');
+	await expect(status).toContainText('再読み込み');
+	// A reload reads the new version from its start, whole and consistent.
+	await status.getByRole('button', { name: '再読み込み' }).click();
+	await expect(status).toHaveAttribute('data-state', 'ready');
+	await runQuery(page, 'SELECT count(*) AS n FROM measures');
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done');
+});
+
+test('loading everything shows the size and a memory estimate first, then progress, and the workbench answers from its own whole copy', async ({ page }) => {
+	const size = statSync('build/data/atlas.duckdb').size;
+	const reads: string[] = [];
+	page.on('request', (req) => req.url().endsWith('/data/atlas.duckdb') && reads.push(req.method()));
+	await ready(page);
+	const panel = page.getByTestId('load-everything');
+	await expect(panel).toHaveAttribute('data-state', 'planned');
+	const plan = page.getByTestId('load-plan');
+	await expect(plan).toHaveAttribute('data-bytes', String(size));
+	await expect(plan).toContainText(`${(size / 1e6).toFixed(1)} MB`);
+	await expect(plan).toContainText('メモリ');
+	await page.getByTestId('load-start').click();
+	await expect(panel).toHaveAttribute('data-state', 'done');
+	await expect(page.getByTestId('load-progress')).toHaveAttribute('value', String(size));
+	await expect(page.getByTestId('load-done')).toContainText(`${(size / 1e6).toFixed(1)} MB`);
+
+	// The published tables now come from the whole copy, still read-only, and a query over all of them needs no request.
+	const before = reads.length;
+	await runQuery(page, `SELECT (SELECT path FROM duckdb_databases() WHERE database_name = 'atlas') AS path, (SELECT readonly FROM duckdb_databases() WHERE database_name = 'atlas') AS ro, (SELECT count(*) FROM measures) AS n`);
+	const cells = page.getByTestId('result-grid').locator('[data-row="0"] [role="gridcell"]');
+	await expect(cells.nth(0)).toHaveText('atlas-whole.duckdb');
+	await expect(cells.nth(1)).toHaveText('true');
+	await expect(cells.nth(2)).toHaveText(String((await readTable('measures')).length));
+	await runQuery(page, 'SELECT * FROM measures');
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'done');
+	expect(reads.length).toBe(before);
+	await runQuery(page, 'DELETE FROM measures');
+	await expect(page.getByTestId('sql-error')).toContainText(/read-only|read only/i);
 });

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { test, expect } from './fixtures';
 
 /**
@@ -7,9 +8,16 @@ import { test, expect } from './fixtures';
  * DuckDB's worker says which of its two paths it took; the rebuilt one is the one it takes when
  * TransformStream exists, and it says nothing then.
  */
-test('DuckDB-wasm compiles its module from the cacheable response of its own address', async ({ page, offsite, consoleErrors }) => {
+test('DuckDB-wasm compiles its module from the cacheable response of its own address, and reads the database by ranges, not whole', async ({ page, offsite, consoleErrors }) => {
 	const messages: string[] = [];
 	page.on('console', (msg) => messages.push(msg.text()));
+	// DuckDB's worker reads the published file itself (synchronous requests in the worker): each must be a range.
+	const reads: { range: string | undefined; status: number; bytes: number }[] = [];
+	page.on('requestfinished', async (req) => {
+		if (!req.url().endsWith('/data/atlas.duckdb')) return;
+		const res = await req.response();
+		reads.push({ range: req.headers()['range'], status: res?.status() ?? 0, bytes: (await req.sizes()).responseBodySize });
+	});
 	const wasm = page.waitForResponse((r) => /\/_app\/immutable\/assets\/duckdb-(eh|mvp)\.[\w-]+\.wasm$/.test(r.url()));
 	const worker = page.waitForEvent('worker');
 	await page.goto('/');
@@ -22,6 +30,14 @@ test('DuckDB-wasm compiles its module from the cacheable response of its own add
 	expect(headers['cache-control']).toBe('public, max-age=31536000, immutable');
 	expect((await worker).url()).toMatch(/\/_app\/immutable\/workers\/duckdb-worker[\w.-]*\.js#.*duckdb-browser-(eh|mvp)\.worker/);
 	expect(messages.some((m) => m.includes('instantiating without progress handler'))).toBe(true);
+
+	const size = statSync('build/data/atlas.duckdb').size;
+	expect(reads.length).toBeGreaterThan(0);
+	for (const r of reads) {
+		expect(r.range).toMatch(/^bytes=\d+-\d*$/);
+		expect(r.status).toBe(206);
+	}
+	expect(reads.reduce((n, r) => n + r.bytes, 0)).toBeLessThan(size);
 
 	expect(offsite).toEqual([]);
 	expect(consoleErrors).toEqual([]);

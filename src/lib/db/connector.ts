@@ -33,3 +33,6 @@ export function plainRow(row: Row): Row {
 	for (const [k, v] of Object.entries(row)) out[k] = plainValue(v);
 	return out;
 }
+
+/** The User Timing entry each browser query leaves (src/lib/db/wasm.ts), read by scripts/bench/pages.bench.ts. */
+export const QUERY_MEASURE = 'atlas-query';

@@ -4,3 +4,8 @@
  */
 export const PUBLISHED_DATABASE = 'atlas';
 export const DATABASE_FILE = 'atlas.duckdb';
+
+/** Where the browser reads the published file (a path of this site: DuckDB's worker checks only those). */
+export function databaseUrl(base = ''): string {
+	return `${base}/data/${DATABASE_FILE}`;
+}

@@ -4,9 +4,10 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import cachingWorker from './duckdb-worker.ts?worker&url';
-import { plainRow, type Connector, type Param, type Row } from './connector';
-import { DATABASE_FILE, PUBLISHED_DATABASE } from './published';
-import { fetchDataFile } from './fetch-data';
+import { QUERY_MEASURE, plainRow, type Connector, type Param, type Row } from './connector';
+import { DATABASE_FILE, PUBLISHED_DATABASE, databaseUrl } from './published';
+import { DataLoadError } from './fetch-data';
+import { decodeFailure } from './data-requests';
 import { IMPORTED_DATABASE, IMPORT_STORE_NAME, PUBLISHED_TABLES_SQL, importedDatabaseStatements } from './imported';
 import type { StoredImport } from '../import/store';
 
@@ -15,6 +16,11 @@ export { DataLoadError } from './fetch-data';
 /**
  * DuckDB-wasm over the published database file (written by npm run data), attached READ_ONLY: DuckDB
  * itself refuses every write to the published tables.
+ *
+ * The file is not downloaded: DuckDB reads it over HTTP range requests, the blocks a query needs and
+ * no more, so what a page loads does not grow with the country. DuckDB's worker checks each request
+ * (duckdb-worker.ts); a new version published while a tab is open stops the reads and the page asks
+ * for a reload (onDataChanged) instead of mixing two versions.
  *
  * The pages and the SQL workbench each get a DuckDB of their own (a worker each). DuckDB can refuse
  * writes to a database but not DETACH: a user statement could detach the published database and
@@ -26,6 +32,17 @@ export interface WasmDatabase extends Connector {
 	conn: duckdb.AsyncDuckDBConnection;
 	/** Milliseconds spent starting DuckDB and loading the data, for the benchmark and the status line. */
 	timings: { start: number; load: number };
+	/** Calls `listener` once the published file is found changed on the server (see duckdb-worker.ts). */
+	onDataChanged(listener: () => void): void;
+	/** A DuckDB error as the page should show it: a failed data request becomes a DataLoadError. */
+	readError(e: unknown): Error;
+}
+
+/** A data request's failure (named file, reason) out of DuckDB's error text; other errors pass unchanged. */
+function loadError(e: unknown): Error {
+	const failure = decodeFailure((e as Error)?.message ?? String(e));
+	if (!failure) return e instanceof Error ? e : new Error(String(e));
+	return new DataLoadError(failure.file, failure.reason, failure.kind);
 }
 
 async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
@@ -39,6 +56,9 @@ async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
 	const worker = new Worker(`${cachingWorker}#${encodeURIComponent(bundle.mainWorker!)}`);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	// Range requests from the first read (a HEAD with a range says whether the server answers them);
+	// a whole read only from a server that does not (then the file arrives whole, as before).
+	await db.open({ filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false } });
 	return db;
 }
 
@@ -53,22 +73,31 @@ const LOCKDOWN = [
 	'SET lock_configuration = true'
 ];
 
-function connector(conn: duckdb.AsyncDuckDBConnection): Connector['query'] {
+function connector(conn: duckdb.AsyncDuckDBConnection, readError: (e: unknown) => Error): Connector['query'] {
 	return async <T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> => {
 		let table;
-		if (params.length) {
-			const stmt = await conn.prepare(sql);
-			try {
-				table = await stmt.query(...params);
-			} finally {
-				await stmt.close();
+		const t0 = performance.now();
+		try {
+			if (params.length) {
+				const stmt = await conn.prepare(sql);
+				try {
+					table = await stmt.query(...params);
+				} finally {
+					await stmt.close();
+				}
+			} else {
+				table = await conn.query(sql);
 			}
-		} else {
-			table = await conn.query(sql);
+		} catch (e) {
+			throw readError(e);
+		} finally {
+			// A User Timing entry per page query: scripts/bench/pages.bench.ts reads their durations (p50, p95).
+			performance.measure(QUERY_MEASURE, { start: t0, detail: sql.slice(0, 120) });
 		}
 		return table.toArray().map((r: { toJSON(): Row }) => plainRow(r.toJSON()) as T);
 	};
 }
+
 
 /** The imported database (empty twins and the union views), on every instance, so page SQL runs unchanged. */
 export async function createImportedDatabase(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
@@ -100,19 +129,50 @@ async function loadImports(db: duckdb.AsyncDuckDB, kept: readonly StoredImport[]
  */
 async function open(base: string, prepare: (conn: duckdb.AsyncDuckDBConnection, kept: readonly StoredImport[]) => Promise<void>): Promise<WasmDatabase> {
 	const t0 = performance.now();
-	const [db, bytes] = await Promise.all([startDuckDB(), fetchDataFile(`${base}/data/${DATABASE_FILE}`)]);
+	const db = await startDuckDB();
 	const t1 = performance.now();
-	await db.registerFileBuffer(DATABASE_FILE, bytes);
-	const conn = await db.connect();
-	await conn.query(`ATTACH '${DATABASE_FILE}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
-	await createImportedDatabase(conn);
-	const kept = await keptImports();
-	await prepare(conn, kept);
-	for (const sql of LOCKDOWN) await conn.query(sql);
-	// The user's own plans, kept in this browser: a store or a plan that cannot be read must not stop the published data.
-	if (kept.length) await loadImports(db, kept).catch(() => undefined);
-	const t2 = performance.now();
-	return { db, conn, timings: { start: t1 - t0, load: t2 - t1 }, query: connector(conn) };
+	const listeners: (() => void)[] = [];
+	let changed = false;
+	const readError = (e: unknown) => {
+		const err = loadError(e);
+		if (err instanceof DataLoadError && err.kind === 'changed' && !changed) {
+			changed = true;
+			for (const l of listeners) l();
+		}
+		return err;
+	};
+	try {
+		// An absolute address: DuckDB's worker resolves it against its own script's, not the page's.
+		await db.registerFileURL(DATABASE_FILE, new URL(databaseUrl(base), location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);
+		const conn = await db.connect();
+		try {
+			await conn.query(`ATTACH '${DATABASE_FILE}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
+			await createImportedDatabase(conn);
+		} catch (e) {
+			throw readError(e);
+		}
+		const kept = await keptImports();
+		await prepare(conn, kept);
+		for (const sql of LOCKDOWN) await conn.query(sql);
+		// The user's own plans, kept in this browser: a store or a plan that cannot be read must not stop the published data.
+		if (kept.length) await loadImports(db, kept).catch(() => undefined);
+		const t2 = performance.now();
+		return {
+			db,
+			conn,
+			timings: { start: t1 - t0, load: t2 - t1 },
+			query: connector(conn, readError),
+			readError,
+			onDataChanged(listener) {
+				if (changed) listener();
+				else listeners.push(listener);
+			}
+		};
+	} catch (e) {
+		// A worker left behind would keep its requests (and its memory) alive.
+		await db.terminate().catch(() => undefined);
+		throw e;
+	}
 }
 
 let opening: Promise<WasmDatabase> | null = null;

@@ -26,6 +26,11 @@ export const common: Messages = {
 	not_found_search: { ja: '取組を検索する', en: 'Search the initiatives' },
 	error_title: { ja: 'ページを表示できませんでした（{status}）', en: 'The page could not be shown ({status})' },
 	retry: { ja: '再試行', en: 'Retry' },
+	db_changed: {
+		ja: 'このページを開いた後に新しい版のデータが公開されました。古い版と混ざらないよう読み込みを止めました。ページを再読み込みしてください。',
+		en: 'A new version of the data was published after this page opened. Reading stopped so that the two versions do not mix: reload the page.'
+	},
+	reload: { ja: '再読み込み', en: 'Reload' },
 	cite_this_page: { ja: 'このページを引用する', en: 'Cite this page' },
 	cite_plain: { ja: 'テキスト', en: 'Plain text' },
 	cite_copy: { ja: 'コピー', en: 'Copy' },

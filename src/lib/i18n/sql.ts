@@ -24,6 +24,20 @@ export const sqlMessages: Messages = {
 	copy_link: { ja: 'リンクをコピー', en: 'Copy link' },
 	link_copied: { ja: 'このクエリを開くリンクをコピーしました。', en: 'Link to this query copied.' },
 	link_ready: { ja: 'アドレス欄のURLでこのクエリを共有できます。', en: 'The URL in the address bar opens this query.' },
+	load_heading: { ja: 'データベース全体を読み込む', en: 'Load the whole database' },
+	load_intro: {
+		ja: '通常は問い合わせに必要な部分だけをその都度ネットワークから読みます。全体を読み込むと、このタブのメモリに公開データベースをまるごと置き（読み取り専用のまま）、以後の問い合わせはネットワークを使いません。',
+		en: 'Normally DuckDB reads only the parts of the published database a query needs, over the network. Loading it whole puts all of it in this tab’s memory (still read-only); queries then need no network.'
+	},
+	load_plan: { ja: 'ダウンロード量 {bytes}・このタブのメモリ使用量の目安 約 {memory}', en: 'To download: {bytes}. Memory this tab will take: about {memory}.' },
+	load_start: { ja: '全体を読み込む', en: 'Load everything' },
+	load_retry: { ja: 'もう一度読み込む', en: 'Try again' },
+	load_cancel: { ja: '読み込みを中止', en: 'Cancel loading' },
+	load_cancelled: { ja: '中止しました。これまでどおり必要な部分だけを読みます。', en: 'Cancelled: DuckDB reads only the parts it needs, as before.' },
+	load_progress_label: { ja: '読み込みの進み具合', en: 'Loading progress' },
+	load_progress: { ja: '{bytes} のうち {loaded} を読み込みました', en: '{loaded} of {bytes} loaded' },
+	load_done: { ja: '全体（{bytes}）をこのタブに読み込みました（{s} 秒）。問い合わせはネットワークを使いません。', en: 'The whole database ({bytes}) is in this tab ({s} s): queries need no network.' },
+	load_failed: { ja: '全体を読み込めませんでした：{reason}', en: 'The whole database could not be loaded: {reason}' },
 	db_not_ready: { ja: 'データベースの準備ができるまでお待ちください。', en: 'Please wait until the database is ready.' },
 
 	schema_heading: { ja: '表と列', en: 'Tables and columns' },

@@ -1,6 +1,6 @@
 import { Table, type RecordBatch } from 'apache-arrow';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { WORKSPACE_DATABASE, restoreWorkbenchImports, type WasmDatabase } from '../db/wasm';
+import { DataLoadError, WORKSPACE_DATABASE, restoreWorkbenchImports, type WasmDatabase } from '../db/wasm';
 import { ALL_TABLES } from '../contract/index';
 import { DATABASE_FILE, PUBLISHED_DATABASE } from '../db/published';
 import { splitStatements, type Statement } from './statements';
@@ -48,6 +48,9 @@ export class Workbench {
 		this.queue = next.catch(() => undefined);
 		return next;
 	}
+
+	/** The file the published database is attached from: DuckDB's HTTP reads, or the whole copy once loaded. */
+	private publishedFile = DATABASE_FILE;
 
 	private constructor(
 		private readonly conn: AsyncDuckDBConnection,
@@ -109,6 +112,9 @@ export class Workbench {
 		} catch (e) {
 			const ms = performance.now() - t0;
 			if (this.cancelled) return { kind: 'cancelled', statement: statements[index], index, count, ms };
+			// A failed read of the published file (or a new version of it) is the data's error, not the SQL's.
+			const failed = this.db.readError(e);
+			if (failed instanceof DataLoadError) return { kind: 'error', message: failed.message, offset: null, statement: statements[index], index, count, ms };
 			const { message, offset } = readDuckDBError((e as Error).message);
 			return { kind: 'error', message, offset, statement: statements[index], index, count, ms };
 		} finally {
@@ -182,9 +188,28 @@ export class Workbench {
 			// A user who detached the published database gets it back as it was published: read-only.
 			const published = await q(`SELECT readonly::VARCHAR AS readonly FROM duckdb_databases() WHERE database_name = '${PUBLISHED_DATABASE}'`);
 			if (published.length && published[0].readonly !== 'true') await this.conn.query(`DETACH ${PUBLISHED_DATABASE}`);
-			if (!published.length || published[0].readonly !== 'true') await this.conn.query(`ATTACH '${DATABASE_FILE}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
+			if (!published.length || published[0].readonly !== 'true') await this.conn.query(`ATTACH '${this.publishedFile}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
 			// The imported plans (detached above with anything else) come back from this browser's store, with the search path.
 			await restoreWorkbenchImports(this.db);
+		});
+	}
+
+	/**
+	 * Attach the published database from another file registered in this DuckDB (load-everything.ts:
+	 * the whole copy), READ_ONLY, under the same name: the user's queries and the imported views read
+	 * it unchanged. The user's own tables stay.
+	 */
+	usePublishedFile(file: string): Promise<void> {
+		return this.exclusive(async () => {
+			await this.conn.query(`DETACH ${PUBLISHED_DATABASE}`);
+			try {
+				await this.conn.query(`ATTACH '${file.replace(/'/g, "''")}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
+				this.publishedFile = file;
+			} catch (e) {
+				// Never leave the workbench without the published data.
+				await this.conn.query(`ATTACH '${this.publishedFile}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
+				throw e;
+			}
 		});
 	}
 

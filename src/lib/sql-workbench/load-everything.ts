@@ -1,0 +1,72 @@
+import type { WasmDatabase } from '../db/wasm';
+import { databaseUrl } from '../db/published';
+import { DataLoadError, fetchDataFile } from '../db/fetch-data';
+import type { Workbench } from './session';
+
+/**
+ * "Load everything" in the workbench: its DuckDB (never the pages' one) gets the whole published
+ * database in its own memory, still READ_ONLY, instead of reading it block by block over HTTP.
+ * Then every query runs without the network, at the price of the whole file in this tab's memory.
+ */
+
+/** The name the whole copy is registered under in the workbench's DuckDB (the HTTP one keeps its own). */
+export const LOCAL_COPY_FILE = 'atlas-whole.duckdb';
+
+/**
+ * Memory the tab takes for the loaded database, per byte of the file: the file itself in DuckDB's
+ * memory, and the blocks DuckDB reads from it into its buffer pool (about the file again when a
+ * query reads every table). While it is fetched the page holds the parts and their copy once more,
+ * released once DuckDB has it. Checked against the browser's own figures by scripts/bench/pages.bench.ts.
+ */
+export const MEMORY_PER_FILE_BYTE = 2;
+
+export interface LoadPlan {
+	/** Bytes to fetch: the file's size, as the server says. */
+	bytes: number;
+	/** About how much memory the tab will hold for it once loaded. */
+	memory: number;
+}
+
+/** What loading everything will fetch, from the file's size (a HEAD request: nothing is downloaded). */
+export async function planLoad(base = ''): Promise<LoadPlan> {
+	const file = databaseUrl(base);
+	let res: Response;
+	try {
+		res = await fetch(file, { method: 'HEAD' });
+	} catch (e) {
+		throw new DataLoadError(file, `could not be fetched (${(e as Error).message})`);
+	}
+	if (!res.ok) throw new DataLoadError(file, `the server answered ${res.status} ${res.statusText}`, 'status');
+	const length = Number(res.headers.get('Content-Length'));
+	if (!Number.isFinite(length) || length <= 0) throw new DataLoadError(file, 'the server did not say the size of the file');
+	return { bytes: length, memory: length * MEMORY_PER_FILE_BYTE };
+}
+
+/**
+ * Fetch the whole file (progress after each part, cancel through `signal`), hand it to the
+ * workbench's DuckDB and attach it READ_ONLY in place of the HTTP one. A cancel or a failure leaves
+ * the workbench as it was, still reading over HTTP.
+ */
+export async function loadEverything(
+	db: WasmDatabase,
+	bench: Workbench,
+	{ base = '', onProgress, signal }: { base?: string; onProgress?: (loaded: number, total: number | null) => void; signal?: AbortSignal } = {}
+): Promise<void> {
+	const bytes = await fetchDataFile(databaseUrl(base), { onProgress, signal });
+	signal?.throwIfAborted();
+	await db.db.registerFileBuffer(LOCAL_COPY_FILE, bytes);
+	await bench.usePublishedFile(LOCAL_COPY_FILE);
+}
+
+/** Bytes as people read them: 3.9 MB, 242 MB, 1.2 GB (decimal units, like file managers and servers). */
+export function formatBytes(n: number, lang: 'ja' | 'en'): string {
+	const units = ['B', 'kB', 'MB', 'GB'];
+	let i = 0;
+	let v = n;
+	while (v >= 1000 && i < units.length - 1) {
+		v /= 1000;
+		i++;
+	}
+	const digits = i === 0 || v >= 100 ? 0 : 1;
+	return `${v.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${units[i]}`;
+}
