@@ -36,6 +36,11 @@ export interface WasmDatabase extends Connector {
 	onDataChanged(listener: () => void): void;
 	/** A DuckDB error as the page should show it: a failed data request becomes a DataLoadError. */
 	readError(e: unknown): Error;
+	/**
+	 * The workbench only: the one file name this DuckDB may still attach after the lockdown, for the
+	 * whole copy "load everything" fetches (random, so no shared link can prepare a file under it).
+	 */
+	wholeCopyFile?: string;
 }
 
 /** A data request's failure (named file, reason) out of DuckDB's error text; other errors pass unchanged. */
@@ -127,7 +132,7 @@ async function loadImports(db: duckdb.AsyncDuckDB, kept: readonly StoredImport[]
  * Start DuckDB and attach the published database read-only. `prepare` runs on the new connection
  * before the settings are locked (a connection's own search path stays its own to change).
  */
-async function open(base: string, prepare: (conn: duckdb.AsyncDuckDBConnection, kept: readonly StoredImport[]) => Promise<void>): Promise<WasmDatabase> {
+async function open(base: string, prepare: (conn: duckdb.AsyncDuckDBConnection, kept: readonly StoredImport[]) => Promise<void>, wholeCopyFile?: string): Promise<WasmDatabase> {
 	const t0 = performance.now();
 	const db = await startDuckDB();
 	const t1 = performance.now();
@@ -163,6 +168,7 @@ async function open(base: string, prepare: (conn: duckdb.AsyncDuckDBConnection, 
 			timings: { start: t1 - t0, load: t2 - t1 },
 			query: connector(conn, readError),
 			readError,
+			wholeCopyFile,
 			onDataChanged(listener) {
 				if (changed) listener();
 				else listeners.push(listener);
@@ -212,9 +218,17 @@ export function workbenchSearchPath(hasImports: boolean): string {
  * the default, with the published tables found by their plain names after the user's own.
  */
 export function workbenchDatabase(base = ''): Promise<WasmDatabase> {
-	return open(base, async (conn, kept) => {
-		await conn.query(`SET search_path = '${workbenchSearchPath(kept.length > 0)}'`);
-	});
+	// With external access off, DuckDB opens no new file but those listed here (set before the lock).
+	const whole = `atlas-whole-${crypto.randomUUID()}.duckdb`;
+	return open(
+		base,
+		async (conn, kept) => {
+			await conn.query(`SET search_path = '${workbenchSearchPath(kept.length > 0)}'`);
+			// DuckDB looks for the database's write-ahead log beside it, even read-only.
+			await conn.query(`SET allowed_paths = ['${whole}', '${whole}.wal']`);
+		},
+		whole
+	);
 }
 
 /**

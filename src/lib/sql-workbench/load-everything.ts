@@ -9,9 +9,6 @@ import type { Workbench } from './session';
  * Then every query runs without the network, at the price of the whole file in this tab's memory.
  */
 
-/** The name the whole copy is registered under in the workbench's DuckDB (the HTTP one keeps its own). */
-export const LOCAL_COPY_FILE = 'atlas-whole.duckdb';
-
 /**
  * Memory the tab takes for the loaded database, per byte of the file: the file itself in DuckDB's
  * memory, and the blocks DuckDB reads from it into its buffer pool (about the file again when a
@@ -52,10 +49,13 @@ export async function loadEverything(
 	bench: Workbench,
 	{ base = '', onProgress, signal }: { base?: string; onProgress?: (loaded: number, total: number | null) => void; signal?: AbortSignal } = {}
 ): Promise<void> {
+	const file = db.wholeCopyFile;
+	if (!file) throw new Error('only the workbench’s DuckDB loads the whole database');
 	const bytes = await fetchDataFile(databaseUrl(base), { onProgress, signal });
 	signal?.throwIfAborted();
-	await db.db.registerFileBuffer(LOCAL_COPY_FILE, bytes);
-	await bench.usePublishedFile(LOCAL_COPY_FILE);
+	// Registered under the one name this DuckDB may still open (wasm.ts: workbenchDatabase).
+	await db.db.registerFileBuffer(file, bytes);
+	await bench.usePublishedFile(file);
 }
 
 /** Bytes as people read them: 3.9 MB, 242 MB, 1.2 GB (decimal units, like file managers and servers). */
