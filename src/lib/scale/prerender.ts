@@ -14,6 +14,14 @@ import { href, type Lang } from '../i18n';
  */
 export const PRERENDER_BUDGET = 1000;
 
+/**
+ * A theme page lists every initiative of its theme: ~10,000 at national scale, megabytes of HTML in
+ * each of 42 pages. It is prerendered with its first THEME_ROWS_PRERENDERED initiatives (the charts
+ * and counts with all of them); the browser's answer to the same query shows the whole list. No theme
+ * of the five published municipalities reaches it, so their pages are prerendered whole.
+ */
+export const THEME_ROWS_PRERENDERED = 200;
+
 /** The reporting municipalities whose pages are prerendered (sorted codes): travels in every page's layout data. */
 export interface PrerenderScope {
 	municipalities: string[];
