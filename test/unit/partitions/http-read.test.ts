@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asyncBufferFromUrl, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import { startServe, type RunningServe } from '../../helpers/serve';
 import type { PartitionManifest } from '../../../scripts/lib/write-partitions';
 
 // A researcher's reader over HTTP: hyparquet (no download of the file, no native code) reads one
 // partition of the published data from scripts/serve.js with range requests only.
-let server: ChildProcess;
+let server: RunningServe | undefined;
 let dir: string;
 let base: string;
 let manifest: PartitionManifest;
@@ -19,17 +20,12 @@ beforeAll(async () => {
 	if (run.status !== 0) throw new Error(run.stderr);
 	writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
 	manifest = JSON.parse(readFileSync(join(dir, 'data/parquet/manifest.json'), 'utf8'));
-	const port = 20000 + Math.floor(Math.random() * 20000);
-	base = `http://127.0.0.1:${port}`;
-	server = spawn('node', ['scripts/serve.js'], { env: { ...process.env, PORT: String(port), ATLAS_BUILD_DIR: dir }, stdio: ['ignore', 'pipe', 'inherit'] });
-	await new Promise<void>((resolve, reject) => {
-		server.stdout!.on('data', (d: Buffer) => d.toString().includes('running at') && resolve());
-		server.on('exit', (code) => reject(new Error(`serve.js exited with ${code}`)));
-	});
+	server = await startServe(dir);
+	base = server.base;
 }, 180_000);
 
 afterAll(() => {
-	server?.kill();
+	server?.stop();
 	rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServe, type RunningServe } from '../../helpers/serve';
 
 // scripts/serve.js over a small folder shaped like a build: what a browser gets for each kind of file.
-let server: ChildProcess;
+let server: RunningServe | undefined;
 let dir: string;
 let base: string;
 const parquet = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
@@ -18,17 +18,12 @@ beforeAll(async () => {
 	writeFileSync(join(dir, '_app/immutable/chunks/a.js'), 'export {}');
 	writeFileSync(join(dir, '_app/version.json'), '{}');
 	writeFileSync(join(dir, 'data/initiatives.parquet'), parquet);
-	const port = 20000 + Math.floor(Math.random() * 20000);
-	base = `http://127.0.0.1:${port}`;
-	server = spawn('node', ['scripts/serve.js'], { env: { ...process.env, PORT: String(port), ATLAS_BUILD_DIR: dir }, stdio: ['ignore', 'pipe', 'inherit'] });
-	await new Promise<void>((resolve, reject) => {
-		server.stdout!.on('data', (d: Buffer) => d.toString().includes('running at') && resolve());
-		server.on('exit', (code) => reject(new Error(`serve.js exited with ${code}`)));
-	});
+	server = await startServe(dir);
+	base = server.base;
 });
 
 afterAll(() => {
-	server?.kill();
+	server?.stop();
 	rmSync(dir, { recursive: true, force: true });
 });
 
