@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
-import { test, expect, readTables, waitForBrowserData, type Rec } from './fixtures';
+import { test, expect, expectNoBarriers, readTables, waitForBrowserData, type Rec } from './fixtures';
 
 /**
  * The pair charts and the one download path, as a planner on a phone uses them: each chart fills its
@@ -86,6 +86,7 @@ const placeable = (a: Rec) => a.ratio !== null || a.result_status === 'not_carri
 for (const prefix of ['', '/en']) {
 	const en = prefix === '/en';
 	test(`${en ? 'English: ' : ''}per theme, target against result for every pair, legible at 390 px, downloads`, async ({ page, offsite, consoleErrors }) => {
+		test.setTimeout(120_000);
 		const { achievements, initiative_themes: links, themes } = await readTables('achievements', 'initiative_themes', 'themes');
 		const ids = new Set(links.filter((l) => l.theme_id === 'salon').map((l) => l.initiative_id));
 		const pairs = achievements.filter((a) => ids.has(a.initiative_id));
@@ -112,11 +113,15 @@ for (const prefix of ['', '/en']) {
 		await expectDownloads(page, 'chart-theme-salon-pairs', title, pairs.filter(placeable).length);
 		// The bar charts of the page are the same system: legible on the phone too.
 		await expectFitsPhone(page, page.getByTestId('chart-theme-salon-count'));
+		// axe on the theme page with its pair chart's table open (the page's fullest markup).
+		await expectNoBarriers(page);
 		expect(offsite).toEqual([]);
 		expect(consoleErrors).toEqual([]);
 	});
 
 	test(`${en ? 'English: ' : ''}per municipality, own grades in the common bands next to the achievement; on /grading, score against achievement`, async ({ page, offsite, consoleErrors }) => {
+		// Two pages, six downloads and two axe scans: room for a loaded machine.
+		test.setTimeout(120_000);
 		const { achievements, evaluations, municipalities } = await readTables('achievements', 'evaluations', 'municipalities');
 		const graded = new Map<unknown, Rec[]>();
 		for (const e of evaluations) graded.set(e.initiative_id, [...(graded.get(e.initiative_id) ?? []), e]);
@@ -135,6 +140,7 @@ for (const prefix of ['', '/en']) {
 		await chart.locator('summary').click();
 		await expect(page.getByTestId(`chart-grade-achievement-${muni}-table`).locator('tbody tr')).toHaveCount(mine.length);
 		await expectDownloads(page, `chart-grade-achievement-${muni}`, en ? `${name}: own grades in the common bands next to the numeric achievement` : `${name}：自己評価（共通区分）と数値の達成率`, withBand.length);
+		await expectNoBarriers(page);
 
 		const both = achievements.filter((a) => a.initiative_id !== null && placeable(a) && (graded.get(a.initiative_id) ?? []).some((e) => e.score !== null));
 		await page.goto(`${prefix}/grading`);
@@ -147,6 +153,7 @@ for (const prefix of ['', '/en']) {
 		expect(hollow).toBe(both.filter(interim).length);
 		await gen.locator('summary').click();
 		await expectDownloads(page, 'chart-score-achievement', en ? "The self-grade's common score against the numeric achievement of the same initiative" : '自己評価の共通スコアと、同じ取組の数値の達成率', both.length);
+		await expectNoBarriers(page);
 		expect(offsite).toEqual([]);
 		expect(consoleErrors).toEqual([]);
 	});

@@ -1,4 +1,5 @@
-import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parquetReadObjects } from 'hyparquet';
 
@@ -52,4 +53,21 @@ export function searchableText(initiative: Rec, measures: readonly Rec[]): strin
 export async function waitForBrowserData(page: import('@playwright/test').Page, testId: string): Promise<void> {
 	await expect(page.getByTestId('db-status').first()).toHaveAttribute('data-state', 'ready');
 	await expect(page.getByTestId(testId).first()).toHaveAttribute('data-source', 'browser');
+}
+
+/** axe's serious and critical findings on the page as it stands, each with what and where. */
+export async function barriers(page: Page): Promise<string[]> {
+	const result = await new AxeBuilder({ page }).analyze();
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 3 ? ` … ${v.nodes.length} in all` : ''}`);
+}
+
+/**
+ * No serious or critical axe violation on the page as the user sees it now. Called inside the visits the
+ * tests already make, once the page shows what the test checked (a second visit only for axe would double
+ * the suite's page loads); test/e2e/accessibility.e2e.ts lists which visit scans which kind of page.
+ */
+export async function expectNoBarriers(page: Page, where = new URL(page.url()).pathname + new URL(page.url()).search): Promise<void> {
+	expect(await barriers(page), `axe on ${where}`).toEqual([]);
 }

@@ -1,4 +1,4 @@
-import { test, expect, readTable, readTables, waitForBrowserData } from './fixtures';
+import { test, expect, expectNoBarriers, readTable, readTables, waitForBrowserData } from './fixtures';
 
 test('the overview lists every municipality with the initiative counts the Parquet holds, read in the browser', async ({ page, offsite, consoleErrors }) => {
 	const municipalities = (await readTable('municipalities')).filter((m) => m.has_report);
@@ -62,11 +62,17 @@ test('the theme × municipality matrix counts initiatives per theme, and the cho
 	await page.getByTestId('metric-score').click();
 	await expect(page).toHaveURL(/\?metric=score$/);
 	await expect(matrix).toHaveAttribute('data-metric', 'score');
+	// Each view of the matrix colours its cells differently: axe checks the contrast of each, in both languages.
+	await expectNoBarriers(page);
 	// The language switch carries the selection; reloading restores it.
 	await expect(page.getByTestId('lang-switch')).toHaveAttribute('href', '/en?metric=score');
 	await page.getByTestId('lang-switch').click();
 	await expect(page).toHaveURL(/\/en\?metric=score$/);
 	await expect(page.getByTestId('matrix')).toHaveAttribute('data-metric', 'score');
+	await expectNoBarriers(page);
+	await page.getByTestId('metric-achievement').click();
+	await expect(page.getByTestId('matrix')).toHaveAttribute('data-metric', 'achievement');
+	await expectNoBarriers(page);
 	await page.getByTestId('matrix').locator('tr[data-theme="salon"] th a').click();
 	await expect(page).toHaveURL(/\/en\/themes\/salon$/);
 	await expect(page.getByTestId('theme-name')).toHaveText(String(themes.find((t) => t.theme_id === 'salon')!.label_en));
@@ -108,6 +114,9 @@ test('each matrix cell says how many initiatives stand behind its figure and lin
 	await expect(cell.getByTestId('matrix-link')).toHaveText(String(expected.length));
 	await page.getByTestId('metric-score').click();
 	await expect(cell.getByTestId('matrix-behind')).toHaveText(`評価のある取組 ${expected.filter((id) => graded.has(id)).length} 件`);
+	await page.getByTestId('metric-achievement').click();
+	await expect(page.getByTestId('matrix')).toHaveAttribute('data-metric', 'achievement');
+	await expectNoBarriers(page);
 	await page.getByTestId('metric-count').click();
 	await cell.getByTestId('matrix-link').click();
 	await expect(page).toHaveURL(/\/themes\/salon\?muni=15106$/);

@@ -1,4 +1,4 @@
-import { test, expect, readTables, type Rec } from './fixtures';
+import { test, expect, expectNoBarriers, readTables, type Rec } from './fixtures';
 
 /** Every entry of the municipalities table in a prefecture, and the initiatives each reports. */
 async function prefectureOf(code: string) {
@@ -25,6 +25,7 @@ for (const [code, lang] of [['15', 'ja'], ['15', 'en'], ['11', 'ja'], ['11', 'en
 		}
 		await expect(table.locator('tr[data-report="no"]')).toHaveCount(here.length - reporting.length);
 		await expect(page.getByTestId('prefecture-none')).toHaveCount(0);
+		await expectNoBarriers(page);
 		expect(offsite).toEqual([]);
 		expect(consoleErrors).toEqual([]);
 	});
@@ -39,6 +40,7 @@ for (const lang of ['ja', 'en'] as const) {
 		const table = page.getByTestId('prefecture-municipalities');
 		await expect(table.locator('tbody tr')).toHaveCount(here.length);
 		await expect(table.locator('tr[data-report="yes"]')).toHaveCount(0);
+		await expectNoBarriers(page);
 		// From the list to a municipality without a report (那覇市), as a reader would go.
 		const naha = here.find((m) => m.muni_code === '47201')!;
 		await table.locator('tr[data-muni="47201"] a').first().click();
@@ -49,6 +51,8 @@ for (const lang of ['ja', 'en'] as const) {
 		await expect(page.locator('figure.chart')).toHaveCount(0);
 		await expect(page.getByTestId('plan-tree')).toHaveCount(0);
 		await expect(page.getByTestId('db-status')).toHaveCount(0);
+		// The template of the ~3,800 prerendered pages of municipalities without a report.
+		await expectNoBarriers(page);
 		await page.getByTestId('no-report-prefecture').click();
 		await expect(page).toHaveURL(new RegExp(`${prefix}/prefectures/47$`));
 		expect(offsite).toEqual([]);
@@ -61,6 +65,7 @@ test('a designated city without a report of its own links to its wards, and the 
 	await expect(page.getByTestId('no-report')).toBeVisible();
 	const wards = page.getByTestId('wards');
 	await expect(wards.locator('a')).toHaveCount(8);
+	await expectNoBarriers(page);
 	await wards.locator('a[data-report="yes"]', { hasText: '南区' }).click();
 	await expect(page).toHaveURL(/\/municipalities\/15106$/);
 	await expect(page.getByTestId('plan-tree')).toBeVisible();

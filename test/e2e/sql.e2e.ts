@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parquetReadObjects } from 'hyparquet';
-import { test, expect, readTable } from './fixtures';
+import { test, expect, expectNoBarriers, readTable } from './fixtures';
 
 /** Replace the editor's text as a user would: focus, select all, type. */
 async function typeQuery(page: Page, sql: string) {
@@ -161,6 +161,8 @@ test('a result is charted from its column types, the chart kind can be changed, 
 	// The charted data is also there as a table.
 	await chart.locator('details summary').click();
 	await expect(chart.locator('details table tbody tr').first()).toBeVisible();
+	// The workbench's fullest state: a result grid, its chart with the table open, the history.
+	await expectNoBarriers(page);
 	expect(consoleErrors).toEqual([]);
 });
 
