@@ -1,6 +1,9 @@
 // npm run check:reproducible — builds the site a second time and checks that every file of build/
 // is byte-identical to the build already there (npm test or npm run build made it). Two builds of one
 // commit must be the same bytes, so that a published site can be checked against its commit.
+// The second build is the site's (vite build) over the dataset the first one made: that npm run data
+// writes the same bytes on every run is test/unit/pipeline/pipeline.test.ts's to prove, on every
+// npm test, and the dataset is part of build/ compared here.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +23,7 @@ if (!existsSync('build/index.html')) {
 const first = mkdtempSync(join(tmpdir(), 'atlas-first-build-'));
 try {
 	cpSync('build', first, { recursive: true });
-	execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 	const a = files(first);
 	const b = files('build');
 	const names = [...new Set([...a, ...b])].sort();
