@@ -18,6 +18,7 @@ export const entries: EntryGenerator = async () => {
 export const load: PageServerLoad = async ({ params }) => {
 	const page = await municipalityPage(await nativeDatabase(), params.code);
 	if (!page) error(404, `no municipality ${params.code}`);
-	const pairs = await chartPairs(await nativeDatabase(), { muni: params.code });
+	// Most prerendered pages are of municipalities without a report: they have no pairs to ask for.
+	const pairs = page.municipality.has_report ? await chartPairs(await nativeDatabase(), { muni: params.code }) : [];
 	return { code: params.code, page, pairs, quality: qualityFor(qualityReport(), page.plans.map((p) => p.source_file)) };
 };
