@@ -26,6 +26,7 @@ import { test, expect, barriers, expectNoBarriers } from './fixtures';
  * | /import, empty                                              | ✓  | ✓  | csp.e2e.ts "every page type"    |
  * | /import with a plan imported / with the column mapping      | ✓  |    | import.e2e.ts                   |
  * | not-found page (address named by the running page)          | ✓  | ✓  | csp.e2e.ts "every page type"    |
+ * | /view, loading, then an initiative drawn in the browser      | ✓  | ✓  | view.e2e.ts                     |
  *
  * Pages of one template whose markup differs only in the data's text (other municipalities, themes,
  * initiatives, prefectures) are not each scanned: the states above are the template's fullest markup.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, readTables, waitForBrowserData, type Rec } from './fixtures';
+import { test, expect, expectNoBarriers, readTables, waitForBrowserData, type Rec } from './fixtures';
 
 /**
  * /view draws in the browser the pages a national build does not prerender. On the five-city build every
@@ -43,6 +43,7 @@ for (const lang of ['ja', 'en'] as const) {
 		// Held: the page says what it is reading, and shows nothing of the initiative yet.
 		await expect(page.getByTestId('view-loading')).toContainText(String(i.initiative_id));
 		await expect(page.getByTestId('initiative-name')).toHaveCount(0);
+		await expectNoBarriers(page);
 		data.release();
 		await expect(page.getByTestId('initiative-name')).toHaveText(String(i.name_ja));
 		await expect(page.getByTestId('initiative-name')).toHaveAttribute('data-source', 'browser');
@@ -50,6 +51,8 @@ for (const lang of ['ja', 'en'] as const) {
 		await expect(page.getByTestId('excerpt-elsewhere')).toBeVisible();
 		const drawn = await keyContent(page);
 		expect(drawn.measures.length).toBeGreaterThan(0);
+		// The page drawn in the browser (test/e2e/accessibility.e2e.ts).
+		await expectNoBarriers(page);
 
 		await page.goto(`${prefix}/initiatives/${i.initiative_id}`);
 		await waitForBrowserData(page, 'initiative-name');
