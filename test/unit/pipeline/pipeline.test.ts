@@ -51,7 +51,8 @@ describe('npm run data', () => {
 		expect(Object.keys(fa)).toContain('initiatives.parquet');
 		expect(Object.keys(fa)).toContain('quality.json');
 		for (const name of Object.keys(fa)) expect(fb[name].equals(fa[name]), name).toBe(true);
-	});
+		// Two full runs: room for a machine shared with other builds.
+	}, 180_000);
 
 	it('refuses a source whose sha256 changed without the manifest changing, and keeps the previous dataset', () => {
 		const tmp = mkdtempSync(join(tmpdir(), 'atlas-'));
@@ -71,7 +72,7 @@ describe('npm run data', () => {
 		const after = filesOf(out);
 		expect(Object.keys(after)).toEqual(Object.keys(before));
 		for (const name of Object.keys(before)) expect(after[name].equals(before[name]), name).toBe(true);
-	});
+	}, 180_000);
 });
 
 describe('ingest', () => {
