@@ -24,7 +24,6 @@ import { test, expect, barriers, expectNoBarriers } from './fixtures';
  * | /sql with a result, its quick chart and table, history      | ✓  |    | sql.e2e.ts quick chart test     |
  * | /data                                                       | ✓  | ✓  | csp.e2e.ts "every page type"    |
  * | /import, empty                                              | ✓  | ✓  | csp.e2e.ts "every page type"    |
- * | /import with a plan imported / with the column mapping      | ✓  |    | import.e2e.ts                   |
  * | not-found page (address named by the running page)          | ✓  | ✓  | csp.e2e.ts "every page type"    |
  * | /view, loading, then an initiative drawn in the browser      | ✓  | ✓  | view.e2e.ts                     |
  *
