@@ -1,5 +1,4 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,10 +7,6 @@ export default defineConfig({
 		// Playwright specs live in test/e2e and run against the built site, not here.
 		include: ['test/unit/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 60_000,
-		// The slowest files (the kill test, the pipeline's determinism) mostly wait on a child process running
-		// npm run data: vitest's default of cores − 1 workers is one worker on a 2-core machine, which leaves
-		// the second core idle while they wait.
-		maxWorkers: Math.max(2, availableParallelism() - 1)
+		testTimeout: 60_000
 	}
 });
