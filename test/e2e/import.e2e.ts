@@ -237,4 +237,8 @@ test('a plan for a code with a published report stands beside it, marked; import
 	// The municipality's own page stays the published report's, and says where the imported plan is.
 	await page.goto('/municipalities/15107');
 	await expect(page.getByTestId('imported-here')).toContainText(example);
+	// The browser-drawn page of the same code does not draw the imported plan as the municipality's own.
+	await page.goto('/view?municipality=15107');
+	await expect(page.getByTestId('imported-here')).toContainText(example);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('15107');
 });
