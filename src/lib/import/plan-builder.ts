@@ -1,5 +1,5 @@
 import { TABLES, type Evaluation, type Goal, type GradingSchemeLevel, type Initiative, type Measure } from '../contract/tables';
-import { columnsOf, type TableDef } from '../contract/column';
+import { columnsOf, strictSchema, type TableDef } from '../contract/column';
 import { initiativeId, MeasureIds, measuresFromCell } from '../template-kit/records';
 import { actorOfDepartments } from '../template-kit/departments';
 import { readGrade } from '../normalize/grade';
@@ -10,7 +10,6 @@ type CrosswalkScheme = Crosswalk['schemes'][number];
 import { addCommonGround, type CommonGroundInputs } from '../pipeline/common-ground';
 import { sortRows, type Dataset } from '../pipeline/ingest';
 import { problem, type ImportProblem } from './problems';
-import type { z } from 'zod';
 
 /**
  * Rows a user brings, already read cell by cell (from the Atlas template or through a column
@@ -138,8 +137,9 @@ export function ownCrosswalkScheme(schemeId: string, levels: readonly LevelInput
 /** Every zod issue of every row, with the row's sheet, row and the field's column (not just the first). */
 function contractProblems(table: TableDef, rows: readonly Record<string, unknown>[], places: ReadonlyMap<Record<string, unknown>, Place | null>): ImportProblem[] {
 	const out: ImportProblem[] = [];
+	const strict = strictSchema(table);
 	for (const row of rows) {
-		const parsed = (table.schema.strict() as z.ZodType).safeParse(row);
+		const parsed = strict.safeParse(row);
 		if (parsed.success) continue;
 		for (const issue of parsed.error.issues) {
 			const field = String(issue.path[0] ?? '');

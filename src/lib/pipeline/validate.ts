@@ -1,4 +1,4 @@
-import type { TableDef } from '../contract/column';
+import { strictSchema, type TableDef } from '../contract/column';
 
 /** Where a record came from, for error messages: file and line. */
 export interface RecordPlace {
@@ -29,8 +29,7 @@ export function validateRows<T>(table: TableDef, rows: readonly unknown[], place
 	const out: T[] = [];
 	const idColumn = Object.keys(table.schema.shape)[0];
 	const seen = new Set<string>();
-	// One strict schema per table: building it again for every row cost more than checking the row.
-	const strict = table.schema.strict();
+	const strict = strictSchema(table);
 	for (const row of rows) {
 		const rec = row as Record<string, unknown>;
 		const parsed = strict.safeParse(row);
