@@ -85,5 +85,7 @@ test('/view draws a municipality with its plan tree, and offers a retry when the
 	// Its initiatives are prerendered on this build: the tree links to their pages.
 	const first = page.getByTestId('plan-tree').locator('li.initiative a').first();
 	await expect(first).toHaveAttribute('href', /^\/initiatives\/15106-/);
-	expect(consoleErrors.filter((e) => !/Failed to load resource|ERR_FAILED/.test(e))).toEqual([]);
+	// The aborted load is reported by the browser and by DuckDB's worker (with the named failure the page
+	// shows); any other console error is a fault.
+	expect(consoleErrors.filter((e) => !/Failed to load resource|ERR_FAILED|⟦atlas-data \{"kind":"network","file":"\/data\/atlas\.duckdb"/.test(e))).toEqual([]);
 });
