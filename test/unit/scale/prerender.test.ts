@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildDataset } from '../../../scripts/lib/dataset';
-import { writeParquetFiles } from '../../../scripts/lib/write-parquet';
-import { ALL_TABLES } from '../../../src/lib/contract/index';
-import { openNative } from '../../../src/lib/server/native-db';
+import { openSourcesDataset } from '../../helpers/dataset-db';
 import { datasetPrerenderScope } from '../../../src/lib/scale/scope-query';
 import {
 	PRERENDER_BUDGET,
@@ -33,9 +27,7 @@ describe('what the build prerenders, by scale', () => {
 
 	it('prerenders every page of the five published municipalities', async () => {
 		// A dataset built from the sources for this test: unit tests run before the site (and static/data) is built.
-		const dir = mkdtempSync(join(tmpdir(), 'atlas-prerender-'));
-		await writeParquetFiles(dir, ALL_TABLES, buildDataset().dataset);
-		const db = await openNative(dir);
+		const db = await openSourcesDataset('prerender');
 		try {
 			const scope = await datasetPrerenderScope(db);
 			const reporting = await db.query<{ muni_code: string }>('SELECT muni_code FROM municipalities WHERE has_report ORDER BY muni_code');

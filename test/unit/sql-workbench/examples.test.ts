@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildDataset } from '../../../scripts/lib/dataset';
-import { writeParquetFiles } from '../../../scripts/lib/write-parquet';
-import { ALL_TABLES } from '../../../src/lib/contract/index';
 import { EXAMPLES } from '../../../src/lib/sql-workbench/examples';
 import { splitStatements } from '../../../src/lib/sql-workbench/statements';
-import { openNative } from '../../../src/lib/server/native-db';
+import { openSourcesDataset, type DatasetDb } from '../../helpers/dataset-db';
 
 describe('every example query runs on the published tables', () => {
-	let db: Awaited<ReturnType<typeof openNative>>;
-	// A dataset built from the sources for this test: unit tests run before the site (and static/data) is built.
+	let db: DatasetDb;
 	beforeAll(async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'atlas-examples-'));
-		await writeParquetFiles(dir, ALL_TABLES, buildDataset().dataset);
-		db = await openNative(dir);
+		db = await openSourcesDataset('examples');
 	});
 	afterAll(() => db?.close());
 
@@ -47,11 +38,9 @@ describe('examples read achievement as the pages do', () => {
 });
 
 describe('the salon example shows results reported for a whole goal', () => {
-	let db: Awaited<ReturnType<typeof openNative>>;
+	let db: DatasetDb;
 	beforeAll(async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'atlas-examples-'));
-		await writeParquetFiles(dir, ALL_TABLES, buildDataset().dataset);
-		db = await openNative(dir);
+		db = await openSourcesDataset('examples');
 	});
 	afterAll(() => db?.close());
 
