@@ -24,6 +24,7 @@ export const importMessages: Messages = {
 	preview: { ja: '取り込まれる内容', en: 'What will be imported' },
 	preview_counts: { ja: '取組 {i}件、指標 {m}件、評価 {e}件、テーマ付き {t}件、目標と実績の組 {a}件', en: '{i} initiatives, {m} measures, {e} grades, {t} with a theme, {a} target–result pairs' },
 	accept: { ja: 'この内容で取り込む', en: 'Import this plan' },
+	read_failed: { ja: '{files} を読めませんでした（何も変更していません）：{reason}', en: '{files} could not be read (nothing changed): {reason}' },
 	accept_failed: { ja: '取り込めませんでした（何も変更していません）：{reason}', en: 'The plan could not be imported (nothing changed): {reason}' },
 	cancel: { ja: 'やめる', en: 'Cancel' },
 	already: { ja: '市区町村コード {code} の計画はすでに取り込んであります（{name}）。先に削除してください。', en: 'You have already imported a plan with municipality code {code} ({name}): remove it first.' },

@@ -1,4 +1,5 @@
 import readXlsxFile from 'read-excel-file/universal';
+import { unzipSync, zipSync, type Unzipped } from 'fflate';
 import { csvParseRows } from 'd3-dsv';
 import { decodeText, type TextEncodingName } from './decode';
 import { ImportRefused, problem } from './problems';
@@ -21,10 +22,16 @@ export interface Workbook {
 }
 
 /**
- * Larger than any plan's table by far (a 2,000-row workbook is about 150 KB): a bigger file is
+ * Larger than any plan's table by far (a 2,000-initiative workbook is about 180 KB): a bigger file is
  * refused before it is read, so a wrong file cannot freeze the page.
  */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * What a workbook may unpack to. A plan's 2,000-row workbook unpacks to about 2 MB; a zip that
+ * claims far more is refused before it is inflated, so a zip bomb cannot exhaust the tab.
+ */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -43,6 +50,34 @@ function xlsxCell(v: unknown): Cell {
 }
 
 /**
+ * The workbook's XML parts, inflated here and packed again without compression, for
+ * read-excel-file to parse. Its reader inflates with fflate's asynchronous `unzip`, which for a part
+ * of 512 KB or more (a sheet of about 1,500 rows) starts a Web Worker from a blob: URL; the site's
+ * Content-Security-Policy (worker-src 'self') refuses that worker, and the read never ends. A stored
+ * part is only sliced, so no worker is started. The parts it does not read (images, printer
+ * settings) are left out, as its own filter does.
+ */
+function storedCopy(bytes: Uint8Array): Uint8Array {
+	let unpacked = 0;
+	let parts: Unzipped;
+	try {
+		parts = unzipSync(bytes, {
+			filter: (f) => {
+				if (!f.name.endsWith('.xml') && !f.name.endsWith('.xml.rels')) return false;
+				unpacked += f.originalSize;
+				if (unpacked > MAX_UNPACKED_BYTES) throw new TooLarge();
+				return true;
+			}
+		});
+	} catch (e) {
+		if (e instanceof TooLarge) refuse(`展開すると ${MAX_UNPACKED_BYTES / 1024 / 1024} MB を超えるため読めません。計画の表だけを保存したファイルを選んでください`, `The workbook unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB: choose a file that holds only the plan's table`);
+		refuse(`.xlsxファイルとして読めません（zipとして壊れています：${(e as Error).message}）`, `This cannot be read as an .xlsx workbook (the zip is damaged: ${(e as Error).message})`);
+	}
+	return zipSync(parts, { level: 0 });
+}
+class TooLarge extends Error {}
+
+/**
  * Read a file the user chose into sheets of cells. What the file is comes from its bytes, not its
  * name: a PDF renamed .xlsx is told apart from a workbook. Nothing here touches the network.
  */
@@ -57,8 +92,9 @@ export async function readWorkbook(fileName: string, bytes: Uint8Array): Promise
 	if (startsWith(bytes, ZIP)) {
 		let sheets;
 		try {
-			sheets = await readXlsxFile(bytes.slice().buffer);
+			sheets = await readXlsxFile(storedCopy(bytes).buffer as ArrayBuffer);
 		} catch (e) {
+			if (e instanceof ImportRefused) throw e;
 			refuse(`.xlsxファイルとして読めません（${(e as Error).message}）`, `This cannot be read as an .xlsx workbook (${(e as Error).message})`);
 		}
 		return {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/universal';
-import { EXAMPLE, type TemplateRows } from '../../../src/lib/import/example';
+import { zipSync } from 'fflate';
+import { EXAMPLE, largeExample, type TemplateRows } from '../../../src/lib/import/example';
 import { templateSheets, writeWorkbook } from '../../../src/lib/import/write-template';
 import { importFiles } from '../../../src/lib/import/import-files';
 import { problemText, type ImportProblem } from '../../../src/lib/import/problems';
 import { loadCommonGroundInputs } from '../../../scripts/lib/dataset';
-import type { Sheet } from '../../../src/lib/import/workbook';
+import { readWorkbook, MAX_UNPACKED_BYTES, type Sheet } from '../../../src/lib/import/workbook';
 
 const common = loadCommonGroundInputs();
 
@@ -89,5 +90,24 @@ describe('a bad file is refused with every problem, by sheet, row, column, value
 		expect((await problemsOf('plan.csv', new Uint8Array()))[0].expected.en).toMatch(/empty/);
 		const big = new Uint8Array(20 * 1024 * 1024).fill(0x41);
 		expect((await problemsOf('big.csv', big))[0].expected.en).toMatch(/too large \(20\.0 MB/);
+	});
+
+	it('a damaged workbook, and one that claims to unpack to more than the limit, before it is inflated', async () => {
+		const good = await workbookOf(EXAMPLE);
+		const damaged = good.slice(0, Math.floor(good.length / 2));
+		expect((await problemsOf('cut.xlsx', damaged))[0]).toMatchObject({ sheet: 'cut.xlsx', expected: { en: expect.stringMatching(/cannot be read as an \.xlsx workbook \(the zip is damaged/) } });
+		// A small zip whose central directory says its one part is 300 MB, as a zip bomb's does.
+		const bomb = zipSync({ 'xl/workbook.xml': new Uint8Array(10) }, { level: 0 });
+		const central = bomb.findIndex((_, i) => bomb[i] === 0x50 && bomb[i + 1] === 0x4b && bomb[i + 2] === 0x01 && bomb[i + 3] === 0x02);
+		new DataView(bomb.buffer).setUint32(central + 24, MAX_UNPACKED_BYTES + 100 * 1024 * 1024, true);
+		expect((await problemsOf('bomb.xlsx', bomb))[0].expected.en).toMatch(/unpacks to more than 200 MB/);
+	});
+});
+
+describe('a large workbook', () => {
+	it('is read whole: 2,000 initiatives, whose measures sheet unpacks to more than the 512 KB at which the reader would start a worker', async () => {
+		const book = await readWorkbook('large.xlsx', await workbookOf(largeExample(2000)));
+		expect(book.sheets.map((s) => [s.name, s.rows.length])).toEqual(templateSheets(largeExample(2000)).map((s) => [s.name, s.rows.length]));
+		expect(book.sheets[4].rows[4000]).toEqual(templateSheets(largeExample(2000))[4].rows[4000]);
 	});
 });
