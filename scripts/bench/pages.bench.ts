@@ -10,6 +10,14 @@
  *   Chromium's own figures (CDP Performance.getMetrics, and the renderer process's resident memory
  *   for the process CDP SystemInfo names);
  * - DuckDB-wasm's first against second visit in a profile on disk (the compiled-module cache).
+ *
+ * Options (environment), for a shorter run: BENCH_ROUNDS=N rounds (default 3); BENCH_PARTS, a comma
+ * list of pages, bare, memory, starts (default all four); BENCH_PAGES, a comma list of page names
+ * (overview, prefecture, theme, municipality, initiative, grading, search; default all). For example
+ * BENCH_PARTS=starts npm run bench -- pages measures only the warm ÷ cold start. BENCH_CHROMIUM_ARGS adds
+ * Chromium flags (space-separated) to the profile-on-disk runs of the start part, to test a browser
+ * policy: BENCH_CHROMIUM_ARGS=--js-flags=--wasm-caching-threshold=1 shows what a stored module gives.
+ * `npx tsx scripts/bench/run.ts pages` runs these on the builds already there (npm run bench builds first).
  */
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +54,8 @@ interface Timing {
 }
 
 const ROUNDS = 3;
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'pages,bare,memory,starts').split(',').map((p) => p.trim()));
+const PAGES = process.env.BENCH_PAGES ? new Set(process.env.BENCH_PAGES.split(',').map((p) => p.trim())) : null;
 
 async function pickIds(dataDir: string): Promise<{ muni: string; initiative: string }> {
 	const read = async (name: string) => {
@@ -254,7 +264,7 @@ async function timeWholeLoad(browser: Browser, baseURL: string): Promise<Memory>
 }
 
 /** Chromium's trace events about the WebAssembly code cache (Blink emits them; category devtools.timeline). */
-const WASM_CACHE_EVENTS = ['v8.wasm.cachedModule', 'v8.wasm.moduleCacheHit', 'v8.wasm.moduleCacheInvalid', 'v8.wasm.moduleCacheInvalidDigest'] as const;
+const WASM_CACHE_EVENTS = ['v8.wasm.streamFromResponseCallback', 'v8.wasm.cachedModule', 'v8.wasm.moduleCacheHit', 'v8.wasm.moduleCacheInvalid', 'v8.wasm.moduleCacheInvalidDigest'] as const;
 type CacheEvents = Record<(typeof WASM_CACHE_EVENTS)[number], number>;
 
 async function traceWasmCache(cdp: CDPSession): Promise<() => Promise<CacheEvents>> {
@@ -287,7 +297,7 @@ const CACHE_QUIET_MS = 4000;
  */
 async function timeStarts(baseURL: string, spec: PageSpec): Promise<{ cold: StartVisit; warm: StartVisit }> {
 	const dir = mkdtempSync(join(tmpdir(), 'atlas-profile-'));
-	const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL });
+	const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...(process.env.BENCH_CHROMIUM_ARGS ? process.env.BENCH_CHROMIUM_ARGS.split(' ') : [])], baseURL });
 	try {
 		const visit = async (stayMs: number): Promise<StartVisit> => {
 			const page = await context.newPage();
@@ -331,7 +341,7 @@ function startSection(runs: { cold: StartVisit; warm: StartVisit }[], spec: Page
 	}
 	lines.push(
 		'',
-		`Chromium's code-cache events over all rounds (trace category devtools.timeline): compiled module stored ${sum('v8.wasm.cachedModule', 'cold')}× on first visits; found ${sum('v8.wasm.moduleCacheHit', 'warm')}× on second visits (rejected: ${sum('v8.wasm.moduleCacheInvalid', 'warm') + sum('v8.wasm.moduleCacheInvalidDigest', 'warm')}).`,
+		`Chromium's code-cache events over all rounds (trace category devtools.timeline): streamed compiles from the fetch Response ${sum('v8.wasm.streamFromResponseCallback', 'cold')}× on first visits and ${sum('v8.wasm.streamFromResponseCallback', 'warm')}× on second visits; compiled module stored ${sum('v8.wasm.cachedModule', 'cold')}× on first visits; found ${sum('v8.wasm.moduleCacheHit', 'warm')}× on second visits (rejected: ${sum('v8.wasm.moduleCacheInvalid', 'warm') + sum('v8.wasm.moduleCacheInvalidDigest', 'warm')}).`,
 		''
 	);
 	return lines;
@@ -371,10 +381,10 @@ async function measureSite(browser: Browser, site: Site, dist: string, rounds: n
 		{ name: 'grading', path: '/grading', ready: 'generosity', chart: true },
 		{ name: 'search', path: `/search?q=${encodeURIComponent('サロン')}`, ready: '[data-testid="search-results"][data-state="done"]', chart: false }
 	];
-	const pages = specs.map((spec) => ({ spec, visits: [] as Timing[] }));
+	const pages = PARTS.has('pages') ? specs.filter((s) => !PAGES || PAGES.has(s.name)).map((spec) => ({ spec, visits: [] as Timing[] })) : [];
 	const bares: Bare[] = [];
 	for (let round = 0; round < rounds; round++) {
-		bares.push(await timeBare(browser, dist, site.baseURL, places.prefecture));
+		if (PARTS.has('bare')) bares.push(await timeBare(browser, dist, site.baseURL, places.prefecture));
 		for (const p of pages) {
 			const context = await browser.newContext({ baseURL: site.baseURL });
 			try {
@@ -387,10 +397,12 @@ async function measureSite(browser: Browser, site: Site, dist: string, rounds: n
 		}
 	}
 	let memory: Memory | null = null;
-	try {
-		memory = await timeWholeLoad(browser, site.baseURL);
-	} catch (e) {
-		console.warn(`bench: whole load on ${site.baseURL}: ${(e as Error).message.split('\n')[0]}`);
+	if (PARTS.has('memory')) {
+		try {
+			memory = await timeWholeLoad(browser, site.baseURL);
+		} catch (e) {
+			console.warn(`bench: whole load on ${site.baseURL}: ${(e as Error).message.split('\n')[0]}`);
+		}
 	}
 	return { site, pages, bares, memory };
 }
@@ -402,7 +414,7 @@ function med(visits: Timing[], pick: (t: Timing) => number | null): number | nul
 
 export default async function pagesBench({ browser, baseURL, dataDir, about, national }: BenchContext): Promise<string> {
 	const rounds = Number(process.env.BENCH_ROUNDS ?? ROUNDS);
-	const dist = await bareBundle();
+	const dist = PARTS.has('bare') ? await bareBundle() : '';
 	const five: Site = { baseURL, dataDir, about };
 	// The same places on both scales: the national data is drawn onto every municipality, the five cities' among them.
 	const { muni, initiative } = await pickIds(dataDir);
@@ -412,80 +424,88 @@ export default async function pagesBench({ browser, baseURL, dataDir, about, nat
 	const [a, b] = runs;
 	const cols = b ? ['five-city', 'national', 'national ÷ five-city'] : ['five-city'];
 	const row = (name: string, x: number | null, y: number | null, fmt: (n: number | null) => string) => `| ${name} | ${fmt(x)} |${b ? ` ${fmt(y)} | ${ratio(y, x)} |` : ''}`;
-	const lines = [
-		"## Pages: five-city against national (first chart, DuckDB's first answer, bytes)",
-		'',
-		`Five-city: ${a.site.about}. National: ${b ? b.site.about : 'not built in this run (npm run build:synthetic, or the synthetic data folder)'}. Median of ${rounds} cold visits per page (a new browser context each: empty cache), one run. Bytes are the response bodies and headers the tab received (the page's and DuckDB's worker's) before the first chart showed: the chart Observable Plot drew in the browser, or for a page without one, its DuckDB answer or (prefecture page, no DuckDB) its load. DuckDB reads the published database over HTTP range requests (src/lib/db/wasm.ts): "database bytes" is what it read of the file.`,
-		'',
-		`| page and figure | ${cols.join(' | ')} |`,
-		`|---|${cols.map(() => '---:').join('|')}|`
-	];
-	for (let i = 0; i < a.pages.length; i++) {
-		const pa = a.pages[i];
-		const pb = b?.pages[i];
-		const both = (name: string, pick: (t: Timing) => number | null, fmt: (n: number | null) => string) => lines.push(row(`${pa.spec.name}: ${name}`, med(pa.visits, pick), pb ? med(pb.visits, pick) : null, fmt));
-		both('bytes before the first chart', (t) => t.bytesBeforeChart, mbn);
-		if (pa.spec.chart) both('first chart (prerendered, first paint), ms', (t) => t.staticChart, ms);
-		if (pa.spec.chart) both('first chart drawn in the browser, ms', (t) => t.plotChart, ms);
-		if (pa.spec.ready) both("DuckDB's first answer shown, ms", (t) => t.wasmAnswer, ms);
-		if (pa.spec.ready) both('database bytes read', (t) => t.dbBytes, mbn);
-		if (pa.spec.ready) both('database requests', (t) => t.dbRequests, ms);
+	const lines: string[] = [];
+	if (PARTS.has('pages')) {
+		lines.push(
+			"## Pages: five-city against national (first chart, DuckDB's first answer, bytes)",
+			'',
+			`Five-city: ${a.site.about}. National: ${b ? b.site.about : 'not built in this run (npm run build:synthetic, or the synthetic data folder)'}. Median of ${rounds} cold visits per page (a new browser context each: empty cache), one run. Bytes are the response bodies and headers the tab received (the page's and DuckDB's worker's) before the first chart showed: the chart Observable Plot drew in the browser, or for a page without one, its DuckDB answer or (prefecture page, no DuckDB) its load. DuckDB reads the published database over HTTP range requests (src/lib/db/wasm.ts): "database bytes" is what it read of the file.`,
+			'',
+			`| page and figure | ${cols.join(' | ')} |`,
+			`|---|${cols.map(() => '---:').join('|')}|`
+		);
+		for (let i = 0; i < a.pages.length; i++) {
+			const pa = a.pages[i];
+			const pb = b?.pages[i];
+			const both = (name: string, pick: (t: Timing) => number | null, fmt: (n: number | null) => string) => lines.push(row(`${pa.spec.name}: ${name}`, med(pa.visits, pick), pb ? med(pb.visits, pick) : null, fmt));
+			both('bytes before the first chart', (t) => t.bytesBeforeChart, mbn);
+			if (pa.spec.chart) both('first chart (prerendered, first paint), ms', (t) => t.staticChart, ms);
+			if (pa.spec.chart) both('first chart drawn in the browser, ms', (t) => t.plotChart, ms);
+			if (pa.spec.ready) both("DuckDB's first answer shown, ms", (t) => t.wasmAnswer, ms);
+			if (pa.spec.ready) both('database bytes read', (t) => t.dbBytes, mbn);
+			if (pa.spec.ready) both('database requests', (t) => t.dbRequests, ms);
+		}
+		lines.push(
+			'',
+			'## Page queries: p50 and p95',
+			'',
+			`Every query each page ran through the pages' connector during the visits above (User Timing entries \`${QUERY_MEASURE}\`, from the query's start to its rows), milliseconds.`,
+			'',
+			`| page | queries | five-city p50 | five-city p95 |${b ? ' national p50 | national p95 |' : ''}`,
+			`|---|---:|---:|---:|${b ? '---:|---:|' : ''}`
+		);
+		const all: [number[], number[]] = [[], []];
+		for (let i = 0; i < a.pages.length; i++) {
+			if (!a.pages[i].spec.ready) continue;
+			const qa = a.pages[i].visits.flatMap((v) => v.queries);
+			const qb = b ? b.pages[i].visits.flatMap((v) => v.queries) : [];
+			all[0].push(...qa);
+			all[1].push(...qb);
+			lines.push(`| ${a.pages[i].spec.name} | ${qa.length}${b ? ` / ${qb.length}` : ''} | ${ms(percentile(qa, 50))} | ${ms(percentile(qa, 95))} |${b ? ` ${ms(percentile(qb, 50))} | ${ms(percentile(qb, 95))} |` : ''}`);
+		}
+		lines.push(`| every page | ${all[0].length}${b ? ` / ${all[1].length}` : ''} | ${ms(percentile(all[0], 50))} | ${ms(percentile(all[0], 95))} |${b ? ` ${ms(percentile(all[1], 50))} | ${ms(percentile(all[1], 95))} |` : ''}`);
 	}
-	lines.push(
-		'',
-		'## Page queries: p50 and p95',
-		'',
-		`Every query each page ran through the pages' connector during the visits above (User Timing entries \`${QUERY_MEASURE}\`, from the query's start to its rows), milliseconds.`,
-		'',
-		`| page | queries | five-city p50 | five-city p95 |${b ? ' national p50 | national p95 |' : ''}`,
-		`|---|---:|---:|---:|${b ? '---:|---:|' : ''}`
-	);
-	const all: [number[], number[]] = [[], []];
-	for (let i = 0; i < a.pages.length; i++) {
-		if (!a.pages[i].spec.ready) continue;
-		const qa = a.pages[i].visits.flatMap((v) => v.queries);
-		const qb = b ? b.pages[i].visits.flatMap((v) => v.queries) : [];
-		all[0].push(...qa);
-		all[1].push(...qb);
-		lines.push(`| ${a.pages[i].spec.name} | ${qa.length}${b ? ` / ${qb.length}` : ''} | ${ms(percentile(qa, 50))} | ${ms(percentile(qa, 95))} |${b ? ` ${ms(percentile(qb, 50))} | ${ms(percentile(qb, 95))} |` : ''}`);
-	}
-	lines.push(`| every page | ${all[0].length}${b ? ` / ${all[1].length}` : ''} | ${ms(percentile(all[0], 50))} | ${ms(percentile(all[0], 95))} |${b ? ` ${ms(percentile(all[1], 50))} | ${ms(percentile(all[1], 95))} |` : ''}`);
-
 	const bm = (r: ScaleRun | undefined, pick: (x: Bare) => number) => (r ? median(r.bares.map(pick)) : null);
-	lines.push(
-		'',
-		'## Bare data layer (no page around it)',
-		'',
-		`The site's own src/lib/db/wasm.ts bundled alone: start DuckDB-wasm, attach the published database over HTTP (READ_ONLY, then the settings locked), first answer (\`count(*)\` of initiatives); then one prefecture's data (prefecture ${places.prefecture}: its initiatives with their measures, every column). Median of ${rounds} cold runs, milliseconds.`,
-		'',
-		`| figure | ${cols.join(' | ')} |`,
-		`|---|${cols.map(() => '---:').join('|')}|`,
-		row('DuckDB ready for the first answer (start, attach, first query), ms', bm(a, (x) => x.total), bm(b, (x) => x.total), ms),
-		row('of which DuckDB start (worker, module), ms', bm(a, (x) => x.start), bm(b, (x) => x.start), ms),
-		row('of which attach and lock, ms', bm(a, (x) => x.load), bm(b, (x) => x.load), ms),
-		row("one prefecture's data read, ms", bm(a, (x) => x.prefecture.to - x.prefecture.from), bm(b, (x) => x.prefecture.to - x.prefecture.from), ms),
-		row("one prefecture's data: rows", bm(a, (x) => x.prefecture.rows), bm(b, (x) => x.prefecture.rows), ms),
-		row("one prefecture's data: database bytes read", bm(a, (x) => x.prefectureBytes), bm(b, (x) => x.prefectureBytes), mbn),
-		'',
-		'## The workbench with everything loaded',
-		'',
-		"/sql, \"load everything\" (src/lib/sql-workbench/load-everything.ts): the whole published database fetched into the workbench's own DuckDB (READ_ONLY), then one query over initiatives, measures and evaluations. Memory from Chromium: the renderer process's resident memory (the pid CDP SystemInfo.getProcessInfo names, read from the kernel; the tab's dedicated workers live in it), the page's JS heap (CDP Performance.getMetrics), and DuckDB's own count (duckdb_memory()).",
-		'',
-		`| figure | ${cols.join(' | ')} |`,
-		`|---|${cols.map(() => '---:').join('|')}|`
-	);
-	const mem = (name: string, pick: (m: Memory) => number, fmt: (n: number | null) => string) => lines.push(row(name, a.memory ? pick(a.memory) : null, b?.memory ? pick(b.memory) : null, fmt));
-	mem('file fetched', (m) => m.fileBytes, mbn);
-	mem('memory estimate shown before loading', (m) => m.estimate, mbn);
-	mem('fetched and attached, ms', (m) => m.loadMs, ms);
-	mem('tab (renderer process) resident memory', (m) => m.rendererRss, mbn);
-	mem('page JS heap', (m) => m.jsHeap, mbn);
-	mem("DuckDB's buffer memory", (m) => m.duckdbMemory, mbn);
-	lines.push('');
-
-	const overview: PageSpec = { name: 'overview', path: '/', ready: 'matrix', chart: true };
-	const starts = [];
-	for (let round = 0; round < rounds; round++) starts.push(await timeStarts(baseURL, overview));
-	lines.push(...startSection(starts, overview));
+	if (PARTS.has('bare'))
+		lines.push(
+			'',
+			'## Bare data layer (no page around it)',
+			'',
+			`The site's own src/lib/db/wasm.ts bundled alone: start DuckDB-wasm, attach the published database over HTTP (READ_ONLY, then the settings locked), first answer (\`count(*)\` of initiatives); then one prefecture's data (prefecture ${places.prefecture}: its initiatives with their measures, every column). Median of ${rounds} cold runs, milliseconds.`,
+			'',
+			`| figure | ${cols.join(' | ')} |`,
+			`|---|${cols.map(() => '---:').join('|')}|`,
+			row('DuckDB ready for the first answer (start, attach, first query), ms', bm(a, (x) => x.total), bm(b, (x) => x.total), ms),
+			row('of which DuckDB start (worker, module), ms', bm(a, (x) => x.start), bm(b, (x) => x.start), ms),
+			row('of which attach and lock, ms', bm(a, (x) => x.load), bm(b, (x) => x.load), ms),
+			row("one prefecture's data read, ms", bm(a, (x) => x.prefecture.to - x.prefecture.from), bm(b, (x) => x.prefecture.to - x.prefecture.from), ms),
+			row("one prefecture's data: rows", bm(a, (x) => x.prefecture.rows), bm(b, (x) => x.prefecture.rows), ms),
+			row("one prefecture's data: database bytes read", bm(a, (x) => x.prefectureBytes), bm(b, (x) => x.prefectureBytes), mbn)
+		);
+	if (PARTS.has('memory')) {
+		lines.push(
+			'',
+			'## The workbench with everything loaded',
+			'',
+			"/sql, \"load everything\" (src/lib/sql-workbench/load-everything.ts): the whole published database fetched into the workbench's own DuckDB (READ_ONLY), then one query over initiatives, measures and evaluations. Memory from Chromium: the renderer process's resident memory (the pid CDP SystemInfo.getProcessInfo names, read from the kernel; the tab's dedicated workers live in it), the page's JS heap (CDP Performance.getMetrics), and DuckDB's own count (duckdb_memory()).",
+			'',
+			`| figure | ${cols.join(' | ')} |`,
+			`|---|${cols.map(() => '---:').join('|')}|`
+		);
+		const mem = (name: string, pick: (m: Memory) => number, fmt: (n: number | null) => string) => lines.push(row(name, a.memory ? pick(a.memory) : null, b?.memory ? pick(b.memory) : null, fmt));
+		mem('file fetched', (m) => m.fileBytes, mbn);
+		mem('memory estimate shown before loading', (m) => m.estimate, mbn);
+		mem('fetched and attached, ms', (m) => m.loadMs, ms);
+		mem('tab (renderer process) resident memory', (m) => m.rendererRss, mbn);
+		mem('page JS heap', (m) => m.jsHeap, mbn);
+		mem("DuckDB's buffer memory", (m) => m.duckdbMemory, mbn);
+		lines.push('');
+	}
+	if (PARTS.has('starts')) {
+		const overview: PageSpec = { name: 'overview', path: '/', ready: 'matrix', chart: true };
+		const starts = [];
+		for (let round = 0; round < rounds; round++) starts.push(await timeStarts(baseURL, overview));
+		lines.push('', ...startSection(starts, overview));
+	}
 	return lines.join('\n');
 }
