@@ -17,10 +17,17 @@ export interface CitationFacts {
 	accessed: string;
 	url: string;
 	sources: readonly CitedSource[];
+	/** a page of the whole country at national scale names its reports by count and where they are listed (src/lib/scale/cited.ts) */
+	listed?: { count: number; url: string } | null;
+}
+
+function sourceText(f: CitationFacts, each: (s: CitedSource) => string): string {
+	if (!f.sources.length && f.listed) return `the ${f.listed.count} reports listed at ${f.listed.url}`;
+	return f.sources.map(each).join('; ');
 }
 
 export function plainCitation(f: CitationFacts): string {
-	const sources = f.sources.map((s) => `${s.publisher}「${s.title}」(${s.year})`).join('; ');
+	const sources = sourceText(f, (s) => `${s.publisher}「${s.title}」(${s.year})`);
 	return `${f.siteTitle}: ${f.pageTitle}. Dataset version ${f.version}. ${f.url} (accessed ${f.accessed}). Sources: ${sources}.`;
 }
 
@@ -31,7 +38,7 @@ function bib(text: string): string {
 
 export function bibtexCitation(f: CitationFacts): string {
 	const key = `atlas-${f.version.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}-${f.accessed.replace(/-/g, '')}`;
-	const sources = f.sources.map((s) => `${s.publisher}, ${s.title} (${s.year})`).join('; ');
+	const sources = sourceText(f, (s) => `${s.publisher}, ${s.title} (${s.year})`);
 	return [
 		`@misc{${key},`,
 		`  title = {{${bib(f.pageTitle)}}},`,

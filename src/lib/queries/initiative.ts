@@ -1,4 +1,4 @@
-import type { Connector } from '../db/connector';
+import type { Connector, Row } from '../db/connector';
 import { importedFile, pairColumns, presentTables, type PairShown } from './common';
 import { goalResults, type GoalResult } from './goal-results';
 
@@ -124,84 +124,181 @@ export async function initiativeIds(db: Connector): Promise<string[]> {
 	return rows.map((r) => r.initiative_id);
 }
 
-/** Latest target, latest result and grades per initiative, as one text each (for side-by-side rows). */
+/**
+ * Latest target, latest result and grades per picked initiative, as one text each (for side-by-side
+ * rows). Joins and aggregates over the picked initiatives' rows, not one subquery per initiative and
+ * column: at national scale a subquery per row reads the 500,000 measures again for each.
+ */
 const SUMMARY_CTE = `
+	summary_m AS (
+		SELECT x.initiative_id, x.kind, x.raw_text,
+		       row_number() OVER (PARTITION BY x.initiative_id, x.kind ORDER BY x.fiscal_year DESC NULLS LAST, x.measure_id) AS r
+		FROM measures x WHERE x.kind IN ('target', 'result') AND x.initiative_id IN (SELECT initiative_id FROM picked)
+	),
+	summary_e AS (
+		SELECT e.initiative_id, string_agg(e.grade_raw, ' / ' ORDER BY e.evaluation_id) AS grade, min_by(e.band, e.score) FILTER (WHERE e.band IS NOT NULL) AS band
+		FROM evaluations e WHERE e.initiative_id IN (SELECT initiative_id FROM picked) GROUP BY e.initiative_id
+	),
 	summary AS (
-		SELECT i.initiative_id,
-		       (SELECT x.raw_text FROM measures x WHERE x.initiative_id = i.initiative_id AND x.kind = 'target' ORDER BY x.fiscal_year DESC NULLS LAST, x.measure_id LIMIT 1) AS target,
-		       (SELECT x.raw_text FROM measures x WHERE x.initiative_id = i.initiative_id AND x.kind = 'result' ORDER BY x.fiscal_year DESC NULLS LAST, x.measure_id LIMIT 1) AS result,
-		       (SELECT string_agg(e.grade_raw, ' / ' ORDER BY e.evaluation_id) FROM evaluations e WHERE e.initiative_id = i.initiative_id) AS grade,
-		       (SELECT min_by(e.band, e.score) FROM evaluations e WHERE e.initiative_id = i.initiative_id AND e.band IS NOT NULL) AS band
-		FROM initiatives i WHERE i.initiative_id IN (SELECT initiative_id FROM picked)
+		SELECT i.initiative_id, t.raw_text AS target, r.raw_text AS result, se.grade, se.band
+		FROM initiatives i
+		LEFT JOIN summary_m t ON t.initiative_id = i.initiative_id AND t.kind = 'target' AND t.r = 1
+		LEFT JOIN summary_m r ON r.initiative_id = i.initiative_id AND r.kind = 'result' AND r.r = 1
+		LEFT JOIN summary_e se ON se.initiative_id = i.initiative_id
+		WHERE i.initiative_id IN (SELECT initiative_id FROM picked)
 	)`;
 
+/** Which initiatives a batch of pages is for: one (a page in the browser) or every one of a municipality (the prerender). */
+export type InitiativePick = { id: string } | { muni: string };
+
+/** The picked initiatives, as a CTE every query of the batch starts from. */
+function pickedCte(pick: InitiativePick): [string, string] {
+	return 'id' in pick
+		? ['picked_i AS (SELECT initiative_id, goal_id, muni_code FROM initiatives WHERE initiative_id = ?)', pick.id]
+		: ['picked_i AS (SELECT initiative_id, goal_id, muni_code FROM initiatives WHERE muni_code = ?)', pick.muni];
+}
+
+/** Rows of one query for many pages, each tagged with the page's initiative (for_id), split per page in their order. */
+function byInitiative<T>(rows: Row[]): Map<string, T[]> {
+	const out = new Map<string, T[]>();
+	for (const { for_id, ...row } of rows) {
+		const list = out.get(String(for_id));
+		if (list) list.push(row as T);
+		else out.set(String(for_id), [row as T]);
+	}
+	return out;
+}
+
 export async function initiativePage(db: Connector, id: string): Promise<InitiativePage | null> {
-	const [initiative] = await db.query<InitiativeDetail & Record<string, unknown>>(
-		`SELECT i.initiative_id, i.plan_id, i.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, p.title_ja AS plan_title_ja,
+	return (await initiativePages(db, { id })).get(id) ?? null;
+}
+
+/**
+ * The pages of several initiatives with one query per part instead of one per part and page: the
+ * prerender asks for a municipality's initiatives at once (at national scale each query reads tables
+ * of hundreds of thousands of rows, so its cost is the same for one page or fifty). The browser asks
+ * for one. Every list keeps the order the page shows.
+ */
+export async function initiativePages(db: Connector, pick: InitiativePick): Promise<Map<string, InitiativePage>> {
+	const [picked, param] = pickedCte(pick);
+	const details = await db.query<InitiativeDetail & Record<string, unknown>>(
+		`WITH ${picked}
+		 SELECT i.initiative_id, i.plan_id, i.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, p.title_ja AS plan_title_ja,
 		        i.goal_id, i.code, i.name_ja, i.description_ja, i.departments, i.actor, i.repost_of, i.source_file, i.line_start, i.line_end
 		 FROM initiatives i JOIN municipalities m USING (muni_code) JOIN plans p USING (plan_id)
-		 WHERE i.initiative_id = ?`,
-		[id]
+		 WHERE i.initiative_id IN (SELECT initiative_id FROM picked_i)
+		 ORDER BY i.initiative_id`,
+		[param]
 	);
-	if (!initiative) return null;
+	const pages = new Map<string, InitiativePage>();
+	if (!details.length) return pages;
 	const tables = await presentTables(db);
-	const path = await db.query<GoalStep & Record<string, unknown>>(
-		`WITH RECURSIVE up(goal_id, parent_goal_id, level, level_name_ja, code, title_ja) AS (
-			SELECT g.goal_id, g.parent_goal_id, g.level, g.level_name_ja, g.code, g.title_ja
-			FROM goals g JOIN initiatives i ON i.goal_id = g.goal_id WHERE i.initiative_id = ?
-			UNION ALL
-			SELECT g.goal_id, g.parent_goal_id, g.level, g.level_name_ja, g.code, g.title_ja
-			FROM goals g JOIN up ON g.goal_id = up.parent_goal_id
+	const paths = byInitiative<GoalStep>(
+		await db.query(
+			`WITH RECURSIVE ${picked}, up(for_id, goal_id, parent_goal_id, level, level_name_ja, code, title_ja) AS (
+				SELECT i.initiative_id, g.goal_id, g.parent_goal_id, g.level, g.level_name_ja, g.code, g.title_ja
+				FROM goals g JOIN picked_i i ON i.goal_id = g.goal_id
+				UNION ALL
+				SELECT up.for_id, g.goal_id, g.parent_goal_id, g.level, g.level_name_ja, g.code, g.title_ja
+				FROM goals g JOIN up ON g.goal_id = up.parent_goal_id
+			)
+			SELECT for_id, goal_id, level, level_name_ja, code, title_ja FROM up ORDER BY for_id, level`,
+			[param]
 		)
-		SELECT goal_id, level, level_name_ja, code, title_ja FROM up ORDER BY level`,
-		[id]
 	);
-	const measures = await db.query<MeasureRow & Record<string, unknown>>(
-		`SELECT x.measure_id, x.attached_to, x.kind, x.fiscal_year, x.every_year, x.is_estimate, x.is_cumulative,
-		        x.label_ja, x.department, x.raw_text, x.value, x.unit, x.qualifier, x.line
-		 FROM measures x JOIN initiatives i ON x.initiative_id = i.initiative_id OR (x.initiative_id IS NULL AND x.goal_id = i.goal_id)
-		 WHERE i.initiative_id = ?
-		 ORDER BY x.fiscal_year NULLS LAST, CASE x.kind WHEN 'target' THEN 1 WHEN 'plan' THEN 2 ELSE 3 END, x.measure_id`,
-		[id]
+	// An initiative's own measures, and those its source gives for its whole goal (two equality joins:
+	// one join on "own or goal-wide" would compare every picked initiative with every measure).
+	const measureColumns = `x.measure_id, x.attached_to, x.kind, x.fiscal_year, x.every_year, x.is_estimate, x.is_cumulative,
+		        x.label_ja, x.department, x.raw_text, x.value, x.unit, x.qualifier, x.line`;
+	const measures = byInitiative<MeasureRow>(
+		await db.query(
+			`WITH ${picked}, m AS (
+				SELECT i.initiative_id AS for_id, ${measureColumns} FROM picked_i i JOIN measures x ON x.initiative_id = i.initiative_id
+				UNION ALL
+				SELECT i.initiative_id AS for_id, ${measureColumns} FROM picked_i i JOIN measures x ON x.initiative_id IS NULL AND x.goal_id = i.goal_id
+			)
+			SELECT * FROM m
+			ORDER BY for_id, fiscal_year NULLS LAST, CASE kind WHEN 'target' THEN 1 WHEN 'plan' THEN 2 ELSE 3 END, measure_id`,
+			[param]
+		)
 	);
 	const pairs = tables.has('achievements')
-		? await db.query<PairShown & Record<string, unknown>>(
-				`SELECT ${pairColumns()}
-				 FROM achievements WHERE initiative_id = ? ORDER BY achievement_id`,
-				[id]
+		? byInitiative<PairShown>(
+				await db.query(
+					`WITH ${picked}
+					 SELECT initiative_id AS for_id, ${pairColumns()}
+					 FROM achievements WHERE initiative_id IN (SELECT initiative_id FROM picked_i) ORDER BY initiative_id, achievement_id`,
+					[param]
+				)
 			)
 		: null;
-	const evaluations = await db.query<EvaluationRow & Record<string, unknown>>(
-		`SELECT e.evaluation_id, e.fiscal_year, e.scheme_id, e.grade_raw, e.grade, e.evaluator, e.score, e.band, e.line,
-		        s.definition_ja, s.definition_en
-		 FROM evaluations e LEFT JOIN grading_schemes s ON s.scheme_id = e.scheme_id AND s.grade = e.grade
-		 WHERE e.initiative_id = ? ORDER BY e.fiscal_year, e.evaluation_id`,
-		[id]
+	const evaluations = byInitiative<EvaluationRow>(
+		await db.query(
+			`WITH ${picked}
+			 SELECT e.initiative_id AS for_id, e.evaluation_id, e.fiscal_year, e.scheme_id, e.grade_raw, e.grade, e.evaluator, e.score, e.band, e.line,
+			        s.definition_ja, s.definition_en
+			 FROM evaluations e LEFT JOIN grading_schemes s ON s.scheme_id = e.scheme_id AND s.grade = e.grade
+			 WHERE e.initiative_id IN (SELECT initiative_id FROM picked_i) ORDER BY e.initiative_id, e.fiscal_year, e.evaluation_id`,
+			[param]
+		)
 	);
-	const notes = await db.query<NoteRow & Record<string, unknown>>(
-		`SELECT n.note_id, n.field, n.label_ja, n.text_ja, n.line, n.initiative_id IS NULL AS goal_wide
-		 FROM initiative_notes n JOIN initiatives i ON n.initiative_id = i.initiative_id OR (n.initiative_id IS NULL AND n.goal_id = i.goal_id)
-		 WHERE i.initiative_id = ? ORDER BY goal_wide, n.line`,
-		[id]
+	const noteColumns = 'n.note_id, n.field, n.label_ja, n.text_ja, n.line, n.initiative_id IS NULL AS goal_wide';
+	const notes = byInitiative<NoteRow>(
+		await db.query(
+			`WITH ${picked}, n AS (
+				SELECT i.initiative_id AS for_id, ${noteColumns} FROM picked_i i JOIN initiative_notes n ON n.initiative_id = i.initiative_id
+				UNION ALL
+				SELECT i.initiative_id AS for_id, ${noteColumns} FROM picked_i i JOIN initiative_notes n ON n.initiative_id IS NULL AND n.goal_id = i.goal_id
+			)
+			SELECT * FROM n ORDER BY for_id, goal_wide, line, note_id`,
+			[param]
+		)
 	);
 	const hasThemes = tables.has('themes') && tables.has('initiative_themes');
 	const themes = hasThemes
-		? await db.query<ThemeRow & Record<string, unknown>>(
-				`SELECT t.theme_id, t.label_ja, t.label_en, it.method, it.evidence, it.confidence
-				 FROM initiative_themes it JOIN themes t USING (theme_id) WHERE it.initiative_id = ? ORDER BY t.theme_id`,
-				[id]
+		? byInitiative<ThemeRow>(
+				await db.query(
+					`WITH ${picked}
+					 SELECT it.initiative_id AS for_id, t.theme_id, t.label_ja, t.label_en, it.method, it.evidence, it.confidence
+					 FROM initiative_themes it JOIN themes t USING (theme_id) WHERE it.initiative_id IN (SELECT initiative_id FROM picked_i) ORDER BY it.initiative_id, t.theme_id`,
+					[param]
+				)
 			)
 		: null;
-	const comparables = await comparableInitiatives(db, id, tables);
-	const comparableGoalResults =
-		hasThemes && tables.has('measure_themes') && themes?.length
-			? await goalResults(db, { anyTheme: themes.map((t) => t.theme_id), notMuni: initiative.muni_code })
-			: [];
-	const [own] = await db.query<InitiativePage['own'] & Record<string, unknown>>(
-		`WITH picked AS (SELECT ? AS initiative_id), ${SUMMARY_CTE} SELECT target, result, grade, band FROM summary`,
-		[id]
+	const comparables = await comparablesOf(db, picked, param, tables);
+	const owns = byInitiative<InitiativePage['own']>(
+		await db.query(
+			`WITH ${picked}, picked AS (SELECT initiative_id FROM picked_i), ${SUMMARY_CTE} SELECT initiative_id AS for_id, target, result, grade, band FROM summary`,
+			[param]
+		)
 	);
-	return { initiative, path, measures, pairs, evaluations, notes, themes, comparables, comparableGoalResults, own: own ?? { target: null, result: null, grade: null, band: null } };
+	// Goal-wide results elsewhere that share a theme: one query per municipality for the union of its
+	// initiatives' themes, then each page keeps the rows that share one of its own.
+	const elsewhere = new Map<string, GoalResult[]>();
+	if (themes && tables.has('measure_themes'))
+		for (const muni of new Set(details.map((d) => d.muni_code))) {
+			const anyTheme = [...new Set(details.filter((d) => d.muni_code === muni).flatMap((d) => (themes.get(d.initiative_id) ?? []).map((t) => t.theme_id)))];
+			if (anyTheme.length) elsewhere.set(muni, await goalResults(db, { anyTheme, notMuni: muni }));
+		}
+	for (const initiative of details) {
+		const id = initiative.initiative_id;
+		const its = themes ? (themes.get(id) ?? []) : null;
+		const own = new Set(its?.map((t) => t.theme_id));
+		const comparableGoalResults = (elsewhere.get(initiative.muni_code) ?? []).filter((r) => r.themes.some((t) => own.has(t)));
+		pages.set(id, {
+			initiative,
+			path: paths.get(id) ?? [],
+			measures: measures.get(id) ?? [],
+			pairs: pairs ? (pairs.get(id) ?? []) : null,
+			evaluations: evaluations.get(id) ?? [],
+			notes: notes.get(id) ?? [],
+			themes: its,
+			comparables: comparables.get(id) ?? [],
+			comparableGoalResults,
+			own: owns.get(id)?.[0] ?? { target: null, result: null, grade: null, band: null }
+		});
+	}
+	return pages;
 }
 
 /**
@@ -211,18 +308,26 @@ export async function initiativePage(db: Connector, id: string): Promise<Initiat
  * can show it. A dataset without the table has none to show.
  */
 export async function comparableInitiatives(db: Connector, id: string, tables: ReadonlySet<string>): Promise<Comparable[]> {
-	if (!tables.has('comparable_initiatives')) return [];
-	return db.query<Comparable & Record<string, unknown>>(
-		`WITH picked AS (
-			SELECT c.comparable_id AS initiative_id, c.rank, c.shared_themes, c.similarity
-			FROM comparable_initiatives c WHERE c.initiative_id = ?
-		),
-		${SUMMARY_CTE}
-		SELECT p.initiative_id, o.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, o.name_ja,
-		       p.shared_themes, p.similarity, s.target, s.result, s.grade, s.band,
-		       ${importedFile('o.plan_id')}
-		FROM picked p JOIN initiatives o USING (initiative_id) JOIN summary s USING (initiative_id) JOIN municipalities m ON m.muni_code = o.muni_code
-		ORDER BY p.rank`,
-		[id]
+	const [picked, param] = pickedCte({ id });
+	return (await comparablesOf(db, picked, param, tables)).get(id) ?? [];
+}
+
+async function comparablesOf(db: Connector, picked: string, param: string, tables: ReadonlySet<string>): Promise<Map<string, Comparable[]>> {
+	if (!tables.has('comparable_initiatives')) return new Map();
+	return byInitiative<Comparable>(
+		await db.query(
+			`WITH ${picked}, ranked AS (
+				SELECT c.initiative_id AS for_id, c.comparable_id AS initiative_id, c.rank, c.shared_themes, c.similarity
+				FROM comparable_initiatives c WHERE c.initiative_id IN (SELECT initiative_id FROM picked_i)
+			),
+			picked AS (SELECT DISTINCT initiative_id FROM ranked),
+			${SUMMARY_CTE}
+			SELECT p.for_id, p.initiative_id, o.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, o.name_ja,
+			       p.shared_themes, p.similarity, s.target, s.result, s.grade, s.band,
+			       ${importedFile('o.plan_id')}
+			FROM ranked p JOIN initiatives o USING (initiative_id) JOIN summary s USING (initiative_id) JOIN municipalities m ON m.muni_code = o.muni_code
+			ORDER BY p.for_id, p.rank`,
+			[param]
+		)
 	);
 }

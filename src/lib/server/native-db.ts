@@ -2,6 +2,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { plainRow, type Connector, type Param, type Row } from '../db/connector';
 import { DATABASE_FILE, PUBLISHED_DATABASE } from '../db/published';
 import { SITE_DATA_DIR } from '../../../scripts/lib/site-dirs.js';
+import { timedQuery } from './prerender-timing';
 import { IMPORTED_DATABASE, PUBLISHED_TABLES_SQL, importedDatabaseStatements } from '../db/imported';
 
 /**
@@ -20,7 +21,7 @@ export async function openNative(dataDir = SITE_DATA_DIR): Promise<Connector & {
 	await conn.run(`USE ${IMPORTED_DATABASE}`);
 	return {
 		async query<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
-			const reader = await conn.runAndReadAll(sql, params.length ? [...params] : undefined);
+			const reader = await timedQuery(() => conn.runAndReadAll(sql, params.length ? [...params] : undefined));
 			return reader.getRowObjectsJS().map((r) => plainRow(r as Row) as T);
 		},
 		close() {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openSourcesDataset } from '../../helpers/dataset-db';
 import { datasetPrerenderScope } from '../../../src/lib/scale/scope-query';
+import { initiativePage, initiativePages } from '../../../src/lib/queries/initiative';
 import {
 	PRERENDER_BUDGET,
 	initiativeHref,
@@ -25,7 +26,7 @@ describe('what the build prerenders, by scale', () => {
 		expect(prerenderScope(counts, 10).municipalities).toEqual([]);
 	});
 
-	it('prerenders every page of the five published municipalities', async () => {
+	it('prerenders every page of the five published municipalities, a municipality’s initiative pages in one batch', async () => {
 		// A dataset built from the sources for this test: unit tests run before the site (and static/data) is built.
 		const db = await openSourcesDataset('prerender');
 		try {
@@ -37,6 +38,14 @@ describe('what the build prerenders, by scale', () => {
 			for (const { muni_code } of reporting) expect(municipalityHref(scope, 'ja', muni_code, true)).toBe(`/municipalities/${muni_code}`);
 			const ids = await db.query<{ initiative_id: string }>('SELECT initiative_id FROM initiatives');
 			for (const { initiative_id } of ids) expect(initiativeHref(scope, 'en', initiative_id)).toBe(`/en/initiatives/${initiative_id}`);
+			// The prerender asks for a municipality's initiative pages in one batch; each is the page the browser's one-page query gives.
+			for (const { muni_code } of reporting) {
+				const batch = await initiativePages(db, { muni: muni_code });
+				const own = ids.filter((i) => i.initiative_id.startsWith(muni_code));
+				expect([...batch.keys()].sort()).toEqual(own.map((i) => i.initiative_id).sort());
+				for (const { initiative_id } of own.filter((_, k) => k % 7 === 0)) expect(batch.get(initiative_id)).toEqual(await initiativePage(db, initiative_id));
+			}
+			expect(await initiativePage(db, '99999-999')).toBeNull();
 		} finally {
 			db.close();
 		}
