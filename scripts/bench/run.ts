@@ -3,6 +3,11 @@
  * scripts/bench/*.bench.ts in turn. Each returns markdown; all of it goes to scripts/bench/RESULTS.md
  * with the date and machine, because absolute times on shared machines are noisy: compare the
  * ratios measured within one run.
+ *
+ * The national site is build-synthetic/ when built, else the five-city pages over
+ * synthetic-data/static/data (see nationalSite); BENCH_NATIONAL_DIR=<built site folder> names
+ * another. `npx tsx scripts/bench/run.ts <name>` runs one bench on the builds already there, and
+ * prints without writing RESULTS.md; BENCH_PORT sets the five-city site's port, BENCH_NATIONAL_PORT the national one's (default the next).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -43,6 +48,8 @@ function serve(dir: string, port: number) {
  * its own, so the same pages read the country's database. Null when neither exists.
  */
 function nationalSite(): { dir: string; dataDir: string; about: string; cleanup?: () => void } | null {
+	const named = process.env.BENCH_NATIONAL_DIR;
+	if (named) return { dir: named, dataDir: join(named, 'data'), about: `the site in ${named} (BENCH_NATIONAL_DIR)` };
 	if (existsSync('build-synthetic/index.html')) return { dir: 'build-synthetic', dataDir: 'build-synthetic/data', about: 'the synthetic national build (build-synthetic/)' };
 	const data = 'synthetic-data/static/data';
 	if (!existsSync(join(data, 'atlas.duckdb'))) return null;
@@ -55,16 +62,24 @@ async function main(): Promise<void> {
 	const port = Number(process.env.BENCH_PORT ?? 4193);
 	const five = serve('build', port);
 	const nat = nationalSite();
-	const national = nat ? serve(nat.dir, port + 1) : null;
+	// A port of its own: the next one may be another user's on a shared machine.
+	const nationalPort = Number(process.env.BENCH_NATIONAL_PORT ?? port + 1);
+	const national = nat ? serve(nat.dir, nationalPort) : null;
 	const server = { kill: () => (five.server.kill(), national?.server.kill(), nat?.cleanup?.()) };
-	await Promise.all([five.up, national?.up]);
+	try {
+		await Promise.all([five.up, national?.up]);
+	} catch (e) {
+		// One server up and the other refused (its port taken): leave nothing running.
+		server.kill();
+		throw e;
+	}
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 	const ctx: BenchContext = {
 		browser,
 		baseURL: `http://127.0.0.1:${port}`,
 		dataDir: 'build/data',
 		about: 'the published five-city build (build/)',
-		national: nat ? { baseURL: `http://127.0.0.1:${port + 1}`, dataDir: nat.dataDir, about: nat.about } : null
+		national: nat ? { baseURL: `http://127.0.0.1:${nationalPort}`, dataDir: nat.dataDir, about: nat.about } : null
 	};
 	const sections: string[] = [];
 	try {

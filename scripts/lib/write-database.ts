@@ -9,14 +9,25 @@ import { DATABASE_FILE, PUBLISHED_DATABASE } from '../../src/lib/db/published';
  * Written in DuckDB's default storage format, which duckdb-wasm 1.32 (DuckDB 1.4.3) reads, and
  * uncompressed: with compression (or a newer storage version, whose header holds a random
  * identifier) two runs over the same rows write different bytes, and builds must be byte-identical.
+ *
+ * In blocks of BLOCK_SIZE bytes instead of DuckDB's default 256 KiB: the browser reads the file over
+ * HTTP range requests a block at a time, and a page reading one municipality's rows (sorted by their
+ * ids, which start with the municipality code, so the column segments' min/max skip the rest) or a
+ * few initiatives scattered over the country fetched a whole 256 KiB block for each few rows
+ * (scripts/bench/RESULTS.md: the national municipality page read 48.8 MB, with 16 KiB blocks 1.8 MB).
  */
+export const BLOCK_SIZE = 16_384;
+
 export async function writeDatabaseFile(conn: DuckDBConnection, dir: string, tables: readonly TableDef[]): Promise<void> {
 	const path = `${dir}/${DATABASE_FILE}`.replace(/'/g, "''");
 	await conn.run(`SET force_compression = 'uncompressed'`);
-	await conn.run(`ATTACH '${path}' AS ${PUBLISHED_DATABASE}`);
+	await conn.run(`ATTACH '${path}' AS ${PUBLISHED_DATABASE} (BLOCK_SIZE ${BLOCK_SIZE})`);
 	try {
 		for (const table of tables) {
-			await conn.run(`CREATE TABLE ${PUBLISHED_DATABASE}.main."${table.name}" AS SELECT * FROM memory.main."${table.name}"`);
+			// In key order (every id starts with its municipality's code), said here rather than
+			// left to the order the rows were loaded in: the zone maps above depend on it.
+			const order = table.orderBy.map((c) => `"${c}"`).join(', ');
+			await conn.run(`CREATE TABLE ${PUBLISHED_DATABASE}.main."${table.name}" AS SELECT * FROM memory.main."${table.name}"${order ? ` ORDER BY ${order}` : ''}`);
 		}
 	} finally {
 		await conn.run(`DETACH ${PUBLISHED_DATABASE}`);
