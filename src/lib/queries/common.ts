@@ -9,6 +9,16 @@ export const importedFile = (planId: string) => `(SELECT any_value(file_name) FR
 /** importedFile for a grading scheme: the file of the imported plan that uses it. */
 export const importedSchemeFile = (schemeId: string) => `(SELECT any_value(file_name) FROM imports JOIN plans USING (plan_id) WHERE plans.scheme_id = ${schemeId}) AS imported_file`;
 
+/**
+ * The files of the plans this browser imported for a municipality code, in name order (none on a
+ * build's native DuckDB). The municipality queries read published and imported plans alike by code,
+ * so a page drawing the municipality's own (published) report first asks this, and says where an
+ * imported plan is shown instead of drawing it as the municipality's own, unmarked.
+ */
+export async function importedFilesOf(db: Connector, muniCode: string): Promise<string[]> {
+	return (await db.query<{ file_name: string }>('SELECT file_name FROM imports WHERE muni_code = ? ORDER BY file_name', [muniCode])).map((r) => r.file_name);
+}
+
 /** The common bands, best first (the order of src/lib/contract BANDS). */
 export const BAND_ORDER = ['achieved', 'mostly_achieved', 'partly_achieved', 'not_achieved'] as const;
 export type BandId = (typeof BAND_ORDER)[number];
