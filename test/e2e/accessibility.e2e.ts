@@ -24,6 +24,9 @@ import { test, expect, barriers, expectNoBarriers } from './fixtures';
  * | /sql with a result, its quick chart and table, history      | ✓  |    | sql.e2e.ts quick chart test     |
  * | /data                                                       | ✓  | ✓  | csp.e2e.ts "every page type"    |
  * | /import, empty                                              | ✓  | ✓  | csp.e2e.ts "every page type"    |
+ * | /import, column mapping with its live records               | ✓  |    | import.e2e.ts (first test)      |
+ * | /import, plans imported, initiatives and comparables open   | ✓  |    | import.e2e.ts (first test)      |
+ * | /import, a refused file's problems beside a kept import     | ✓  |    | import.e2e.ts (beside test)     |
  * | not-found page (address named by the running page)          | ✓  | ✓  | csp.e2e.ts "every page type"    |
  * | /view, loading, then an initiative drawn in the browser      | ✓  | ✓  | view.e2e.ts                     |
  *

@@ -1,7 +1,7 @@
 import type { Page, Request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parquetReadObjects } from 'hyparquet';
-import { test, expect, readTable } from './fixtures';
+import { test, expect, readTable, expectNoBarriers } from './fixtures';
 import { readWorkbook } from '../../src/lib/import/workbook';
 import { ALL_TABLES, columnsOf } from '../../src/lib/contract/index';
 import { EXAMPLE, EXAMPLE_FILE_STEM, largeExample, OWN_SHEET, OWN_SHEET_FILE_STEM, OWN_SHEET_SPEC } from '../../src/lib/import/example';
@@ -87,6 +87,8 @@ test('a user imports the example workbook, the template as Shift_JIS CSV files a
 	await page.getByTestId('scheme').fill(OWN_SHEET_SPEC.grading_scheme.map((l) => `${l.grade}, ${l.score}, ${l.definition_ja}, ${l.reason_ja}`).join('\n'));
 	await expect(page.getByTestId('preview-initiative')).toHaveCount(4);
 	await expect(page.getByTestId('preview')).toContainText('地域の茶の間の開設');
+	// The column mapping (the sheet's first rows with a meaning for each column, the plan's fields, the live records) has no barrier.
+	await expectNoBarriers(page, '/import (column mapping)');
 	const spec = await downloaded(page, () => page.getByTestId('save-spec').click());
 	expect(spec.name).toBe(`${OWN_SHEET_FILE_STEM}.spec.json`);
 	await accept(page, ownName);
@@ -97,6 +99,8 @@ test('a user imports the example workbook, the template as Shift_JIS CSV files a
 	await own.locator('summary').click();
 	await expect(own.locator('[data-testid="own-comparables"] > li[data-initiative="15107-019"] a')).toHaveAttribute('href', '/initiatives/15107-019');
 	await expect(own.locator('[data-testid="own-comparables"] > li[data-initiative="15108-001"]').getByTestId('imported-mark')).toContainText(csvName);
+	// Three plans imported, one's initiatives and one's comparables open: no barrier either.
+	await expectNoBarriers(page, '/import (plans imported)');
 
 	// Exports, read back: the Atlas template's sheets with the plan's rows (the unit tests read it into the same records); the Parquet file holds the contract's rows.
 	const xlsx = await downloaded(page, () => page.getByTestId('export-xlsx-99001-2023').click());
@@ -224,6 +228,8 @@ test('a plan for a code with a published report stands beside it, marked; import
 		await expect(page.getByTestId('problems'), name).toContainText(message);
 		await expect(page.getByTestId('preview')).toHaveCount(0);
 	}
+	// A refused file's problems, listed beside a kept import.
+	await expectNoBarriers(page, '/import (a file refused)');
 	// The one import is still there.
 	await expect(page.locator('[data-testid="imports"] > li')).toHaveCount(1);
 	// A large workbook (2,000 initiatives: its measures sheet unpacks to 860 KB, past the 512 KB at
