@@ -9,8 +9,11 @@ export default defineConfig({
 	testMatch: '**/*.e2e.ts',
 	timeout: 60_000,
 	expect: { timeout: 20_000 },
-	fullyParallel: false,
-	workers: 1,
+	// Two browsers at once: a test spends much of its time waiting (DuckDB-wasm's worker, range reads from
+	// the server, downloads), and every test has a context of its own (storage, IndexedDB imports, downloads)
+	// over one static server, so no test sees another's state. E2E_WORKERS=1 runs them one at a time.
+	fullyParallel: true,
+	workers: Number(process.env.E2E_WORKERS ?? 2),
 	retries: 0,
 	reporter: [['list']],
 	use: {
