@@ -27,6 +27,7 @@ import { build } from 'vite';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import type { BenchContext, Site } from './run';
 import { QUERY_MEASURE } from '../../src/lib/db/connector';
+import { viewHref } from '../../src/lib/scale/prerender';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 interface PageSpec {
@@ -371,13 +372,26 @@ interface ScaleRun {
 	memory: Memory | null;
 }
 
+/**
+ * The initiative page to open on a site: an initiative of the same municipality in that site's own
+ * data (the synthetic country's ids are not the five cities'), at its prerendered address when the
+ * site has one, else at /view, as the site's own links do (src/lib/scale/prerender.ts).
+ */
+async function initiativePath(site: Site, muni: string): Promise<string> {
+	const bytes = readFileSync(join(site.dataDir, 'initiatives.parquet'));
+	const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, columns: ['initiative_id', 'muni_code'] });
+	const id = String((rows.find((r) => String(r.muni_code) === muni) ?? rows[0]).initiative_id);
+	const prerendered = (await fetch(`${site.baseURL}/initiatives/${encodeURIComponent(id)}`, { method: 'HEAD' })).ok;
+	return prerendered ? `/initiatives/${id}` : viewHref('ja', { kind: 'initiative', id });
+}
+
 async function measureSite(browser: Browser, site: Site, dist: string, rounds: number, places: Places): Promise<ScaleRun> {
 	const specs: PageSpec[] = [
 		{ name: 'overview', path: '/', ready: 'matrix', chart: true },
 		{ name: 'prefecture', path: `/prefectures/${places.prefecture}`, ready: '', chart: false },
 		{ name: 'theme', path: '/themes/salon', ready: 'theme-initiatives', chart: true },
 		{ name: 'municipality', path: `/municipalities/${places.muni}`, ready: 'plan-tree', chart: true },
-		{ name: 'initiative', path: `/initiatives/${places.initiative}`, ready: 'initiative-name', chart: false },
+		{ name: 'initiative', path: await initiativePath(site, places.muni), ready: 'initiative-name', chart: false },
 		{ name: 'grading', path: '/grading', ready: 'generosity', chart: true },
 		{ name: 'search', path: `/search?q=${encodeURIComponent('サロン')}`, ready: '[data-testid="search-results"][data-state="done"]', chart: false }
 	];
