@@ -88,6 +88,16 @@ export function rankComparables(target: ComparableCandidate, candidates: readonl
 }
 
 /**
+ * Part of the table: the lists of some targets only, among some candidates only (an imported plan's
+ * lists against everyone, and each published initiative's best among the imported ones). Each list
+ * is what rankComparables gives for that target among those candidates; the rest is not computed.
+ */
+export interface Restriction {
+	target?: (c: ComparableCandidate) => boolean;
+	candidate?: (c: ComparableCandidate) => boolean;
+}
+
+/**
  * Candidates that have one bigram, in order of name size (bigram count) and then of the bigram's
  * place in each name when the name's bigrams are put rarest first, with those sizes and places.
  */
@@ -196,14 +206,14 @@ function sizeRun(p: Posting, mine: number, left: number, floor: number): [number
  * (a tie is kept, since its id may still win). The unit test compares both on every published
  * initiative and on a synthetic country.
  */
-export function comparableTable(all: readonly ComparableCandidate[], k = TOP_K): ComparableMatch[] {
+export function comparableTable(all: readonly ComparableCandidate[], k = TOP_K, only: Restriction = {}): ComparableMatch[] {
 	const n = all.length;
 	// Bigrams as sorted integer ids: comparing two names is a merge of two short integer arrays.
 	const gramIds = new Map<string, number>();
 	const grams = all.map((c) => Int32Array.from(nameBigrams(c.name_ja).map((g) => gramIds.get(g) ?? (gramIds.set(g, gramIds.size), gramIds.size - 1))).sort());
 	const muniIds = new Map<string, number>();
 	const muni = Int32Array.from(all, (c) => muniIds.get(c.muni_code) ?? (muniIds.set(c.muni_code, muniIds.size), muniIds.size - 1));
-	const eligible = all.map((_, i) => i).filter((i) => all[i].repost_of === null);
+	const eligible = all.map((_, i) => i).filter((i) => all[i].repost_of === null && (!only.candidate || only.candidate(all[i])));
 
 	// Groups of candidates with the same themes, each in id order.
 	const groupIds = new Map<string, number>();
@@ -269,6 +279,7 @@ export function comparableTable(all: readonly ComparableCandidate[], k = TOP_K):
 	const bestSim = new Float64Array(k);
 	const out: ComparableMatch[] = [];
 	for (let t = 0; t < n; t++) {
+		if (only.target && !only.target(all[t])) continue;
 		const target = all[t];
 		const mine = grams[t];
 		const m = mine.length;

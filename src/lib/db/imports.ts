@@ -4,8 +4,14 @@ import { IMPORTED_DATABASE, IMPORTED_ROWS, IMPORTS_TABLE } from './imported';
 import { PUBLISHED_DATABASE } from './published';
 import { rowsToArrow } from './parquet-to-arrow';
 import type { StoredImport } from '../import/store';
-import { addComparables } from '../pipeline/comparable';
-import type { Dataset } from '../pipeline/ingest';
+import { comparableCandidates } from '../pipeline/comparable';
+import { sortRows, type Dataset } from '../pipeline/ingest';
+import { validateRows } from '../pipeline/validate';
+import { comparableTable, TOP_K, type ComparableCandidate, type ComparableMatch } from '../comparable/rank';
+import { comparableInitiatives } from '../contract/comparable';
+import type { Initiative } from '../contract/tables';
+import type { InitiativeThemeRow } from '../contract/common-ground';
+import { plainRow } from './connector';
 
 /** Tables an import brings; the theme list stays the published one. */
 const IMPORTED_TABLES = ALL_TABLES.filter((t) => t.name !== 'themes');
@@ -57,32 +63,75 @@ export async function replaceImports(db: AsyncDuckDB, imports: readonly StoredIm
 }
 
 type Conn = Awaited<ReturnType<AsyncDuckDB['connect']>>;
-const rowsOf = async (conn: Conn, sql: string) => (await conn.query(sql)).toArray().map((r: { toJSON(): Record<string, unknown> }) => ({ ...r.toJSON() }));
+const rowsOf = async (conn: Conn, sql: string) => (await conn.query(sql)).toArray().map((r: { toJSON(): Record<string, unknown> }) => plainRow({ ...r.toJSON() }));
+const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 async function comparableRows(conn: Conn, imports: readonly StoredImport[]): Promise<Record<string, unknown>[]> {
 	if (!imports.some((i) => i.tables.initiatives?.length)) return [];
-	return importedComparables(
+	const ranking = importedRanking(
 		{
 			initiatives: await rowsOf(conn, `SELECT initiative_id, muni_code, name_ja, repost_of FROM ${PUBLISHED}.initiatives`),
 			initiative_themes: await rowsOf(conn, `SELECT initiative_id, theme_id FROM ${PUBLISHED}.initiative_themes`)
 		},
 		imports
 	);
+	// Only the published lists an imported initiative may enter are read (a few hundred, not the country's).
+	const ids = [...ranking.fromImports.keys()];
+	const lists = ids.length ? await rowsOf(conn, `SELECT initiative_id, rank, comparable_id, shared_themes, similarity, reason FROM ${PUBLISHED}.comparable_initiatives WHERE initiative_id IN (${ids.map(sqlText).join(', ')})`) : [];
+	return recutComparables(ranking, lists);
 }
 
+type ComparableRow = ComparableMatch & Record<string, unknown>;
+
 /**
- * Comparable initiatives with the imports, ranked by the pipeline's own step (addComparables) over
- * the published initiatives and every imported one, as if the imports were published: each imported
- * initiative's own list, and the list of each published initiative that an imported one enters (the
- * whole list, re-cut; the imported database's view shows it instead of the published one).
+ * The ranking with the imports, by the pipeline's own step (comparableTable), as if the imports were
+ * published, without ranking the whole country again: each imported initiative's list among every
+ * initiative, and each published initiative's best among the imported ones only. Its list over
+ * published and imported together is then the best of its published list and that (recutComparables).
  */
-export function importedComparables(published: Dataset, imports: readonly Pick<StoredImport, 'tables'>[]): Record<string, unknown>[] {
+export function importedRanking(published: { initiatives: readonly Record<string, unknown>[]; initiative_themes: readonly Record<string, unknown>[] }, imports: readonly Pick<StoredImport, 'tables'>[]): { own: ComparableRow[]; fromImports: Map<string, ComparableRow[]> } {
 	const initiatives = imports.flatMap((i) => i.tables.initiatives ?? []);
-	const ranked = addComparables({
-		initiatives: [...published.initiatives, ...initiatives],
-		initiative_themes: [...published.initiative_themes, ...imports.flatMap((i) => i.tables.initiative_themes ?? [])]
-	}).comparable_initiatives;
-	const mine = new Set(initiatives.map((i) => i.initiative_id));
-	const entered = new Set(ranked.filter((r) => mine.has(r.comparable_id)).map((r) => r.initiative_id));
-	return ranked.filter((r) => mine.has(r.initiative_id) || entered.has(r.initiative_id));
+	const mine = new Set(initiatives.map((i) => i.initiative_id as string));
+	const candidates = comparableCandidates([...published.initiatives, ...initiatives] as Initiative[], [...published.initiative_themes, ...imports.flatMap((i) => i.tables.initiative_themes ?? [])] as InitiativeThemeRow[]);
+	const isMine = (c: ComparableCandidate) => mine.has(c.initiative_id);
+	const own = comparableTable(candidates, TOP_K, { target: isMine }) as ComparableRow[];
+	const fromImports = new Map<string, ComparableRow[]>();
+	for (const r of comparableTable(candidates, TOP_K, { target: (c) => !isMine(c), candidate: isMine }) as ComparableRow[]) {
+		const list = fromImports.get(r.initiative_id);
+		if (list) list.push(r);
+		else fromImports.set(r.initiative_id, [r]);
+	}
+	return { own, fromImports };
+}
+
+/** Ranking order, as comparableTable's: more shared themes, then more similar names, then id. */
+const before = (x: ComparableMatch, y: ComparableMatch) => y.shared_themes.length - x.shared_themes.length || y.similarity - x.similarity || (x.comparable_id < y.comparable_id ? -1 : x.comparable_id > y.comparable_id ? 1 : 0);
+
+/**
+ * Comparable initiatives with the imports: each imported initiative's own list, and the list of each
+ * published initiative that an imported one enters (the whole list, re-cut to the top TOP_K of its
+ * published list and its best imported ones; the imported database's view shows it instead of the
+ * published one). A list the imports do not enter is left to the published table.
+ */
+export function recutComparables(ranking: ReturnType<typeof importedRanking>, publishedLists: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+	const out: Record<string, unknown>[] = [...ranking.own];
+	const listOf = new Map<string, ComparableMatch[]>();
+	for (const r of publishedLists as unknown as ComparableMatch[]) {
+		const list = listOf.get(r.initiative_id);
+		if (list) list.push(r);
+		else listOf.set(r.initiative_id, [r]);
+	}
+	for (const [id, imported] of ranking.fromImports) {
+		const merged = [...(listOf.get(id) ?? []), ...imported].sort(before).slice(0, TOP_K);
+		if (!merged.some((m) => imported.includes(m as ComparableRow))) continue;
+		merged.forEach((m, i) => out.push({ initiative_id: id, rank: i + 1, comparable_id: m.comparable_id, shared_themes: [...m.shared_themes], similarity: m.similarity, reason: m.reason }));
+	}
+	const place = () => ({ file: '(comparable initiatives)', line: null });
+	return sortRows(comparableInitiatives, validateRows(comparableInitiatives, out.map(({ initiative_id, rank, comparable_id, shared_themes, similarity, reason }) => ({ initiative_id, rank, comparable_id, shared_themes, similarity, reason })), place));
+}
+
+/** Both steps over a published dataset that carries its comparable_initiatives (the unit tests, scripts). */
+export function importedComparables(published: Dataset, imports: readonly Pick<StoredImport, 'tables'>[]): Record<string, unknown>[] {
+	const ranking = importedRanking({ initiatives: published.initiatives ?? [], initiative_themes: published.initiative_themes ?? [] }, imports);
+	return recutComparables(ranking, (published.comparable_initiatives ?? []).filter((r) => ranking.fromImports.has(r.initiative_id as string)));
 }

@@ -54,6 +54,15 @@ describe('comparable initiatives', () => {
 		expect(table.size).toBeGreaterThan(published.length * 0.8);
 	});
 
+	it('part of the table (some targets, among some candidates) equals ranking those targets among those candidates', () => {
+		const someTargets = (c: ComparableCandidate) => c.initiative_id.endsWith('3') || c.initiative_id.endsWith('7');
+		const someCandidates = (c: ComparableCandidate) => c.muni_code !== published[0].muni_code && !c.initiative_id.endsWith('1');
+		const table = byTarget(comparableTable(published, 10, { target: someTargets, candidate: someCandidates }));
+		expect([...table.keys()].every((id) => someTargets(published.find((c) => c.initiative_id === id)!))).toBe(true);
+		const pool = published.filter(someCandidates);
+		for (const target of published.filter(someTargets)) expect(table.get(target.initiative_id) ?? [], target.initiative_id).toEqual(rankComparables(target, pool));
+	});
+
 	it('and on a synthetic country, where blocking and pruning do the work', () => {
 		const shape = Shape.parse(JSON.parse(readFileSync(SHAPE_FILE, 'utf8')));
 		const inputs = loadCommonGroundInputs();

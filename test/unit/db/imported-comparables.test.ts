@@ -10,7 +10,8 @@ describe('comparable initiatives of an imported plan', () => {
 	it('ranks the imported initiatives against the published ones both ways, as the pipeline would if the plan were published', async () => {
 		const out = await importFiles([{ name: `${EXAMPLE_FILE_STEM}.xlsx`, bytes: await writeWorkbook(templateSheets(EXAMPLE)) }], loadCommonGroundInputs());
 		if (out.kind !== 'plan') throw new Error(JSON.stringify(out));
-		const published = buildDataset().dataset;
+		// The published dataset as the site serves it, with its comparable_initiatives.
+		const published = addComparables(buildDataset().dataset);
 		const rows = importedComparables(published, [{ tables: out.tables }]);
 		const mine = new Set(out.tables.initiatives.map((i) => i.initiative_id as string));
 		const listOf = (id: string) => rows.filter((r) => r.initiative_id === id);
@@ -32,6 +33,9 @@ describe('comparable initiatives of an imported plan', () => {
 			expect(list.length).toBeLessThanOrEqual(10);
 			expect(list).toEqual(whole.filter((r) => r.initiative_id === id));
 		}
+		// All of it, row for row: the imported lists, and the whole re-cut list of each published one an imported initiative enters.
+		const enteredWhole = new Set(whole.filter((r) => mine.has(r.comparable_id as string)).map((r) => r.initiative_id as string));
+		expect(rows).toEqual(whole.filter((r) => mine.has(r.initiative_id as string) || enteredWhole.has(r.initiative_id as string)));
 		// A published list no imported initiative enters is left to the published table.
 		const untouched = published.initiatives.map((i) => i.initiative_id as string).filter((id) => !entered.includes(id));
 		expect(untouched.length).toBeGreaterThan(0);
