@@ -36,7 +36,14 @@ export function emptyForm(letters: readonly string[]): MappingForm {
 
 const yearOf = (s: string) => (s.trim() ? Number(s.trim()) : null);
 
-export function specOf(form: MappingForm): { spec: TabularSpec | null; problems: string[] } {
+/** What the form still lacks: the field (as the spec names it: plan.name_ja, columns.name) and why; `missing` for an empty field. */
+export interface FormProblem {
+	field: string;
+	message: string;
+	missing: boolean;
+}
+
+export function specOf(form: MappingForm): { spec: TabularSpec | null; problems: FormProblem[] } {
 	const by = (m: Meaning) => form.columns.filter((c) => c.meaning === m);
 	const one = (m: Meaning) => by(m)[0]?.letter ?? null;
 	const levels = form.scheme
@@ -68,7 +75,10 @@ export function specOf(form: MappingForm): { spec: TabularSpec | null; problems:
 		grading_scheme: levels.length ? levels : null
 	};
 	const parsed = TabularSpec.safeParse(raw);
-	if (!parsed.success) return { spec: null, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+	if (!parsed.success) {
+		const empty = (path: PropertyKey[]) => path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | null)?.[k], raw) === '';
+		return { spec: null, problems: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message, missing: empty(i.path) })) };
+	}
 	return { spec: parsed.data, problems: [] };
 }
 
