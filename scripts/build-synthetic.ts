@@ -6,7 +6,7 @@
  * bench (scripts/bench/build.bench.ts) reads those figures. --prerender-budget sets how many
  * initiatives are prerendered in full (src/lib/scale/prerender.ts; the rest are drawn by /view).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,9 +36,18 @@ mkdirSync(STATIC, { recursive: true });
 for (const entry of readdirSync('static')) if (entry !== 'data') cpSync(join('static', entry), join(STATIC, entry), { recursive: true });
 const budget: Record<string, string> = values['prerender-budget'] === undefined ? {} : { ATLAS_PRERENDER_BUDGET: values['prerender-budget'] };
 if (!values['data-only']) {
-	timed('site', 'npx', ['vite', 'build'], { ATLAS_STATIC_DIR: STATIC, ATLAS_BUILD_OUT: OUT, ...budget });
+	// ATLAS_PRERENDER_TIMING: the prerender prints each route's pages, ms a page and its share of queries.
+	timed('site', 'npx', ['vite', 'build'], { ATLAS_STATIC_DIR: STATIC, ATLAS_BUILD_OUT: OUT, ATLAS_PRERENDER_TIMING: '1', ...budget });
 	const pages = execFileSync('find', [OUT, '-name', '*.html'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
 	const size = execFileSync('du', ['-sk', OUT], { encoding: 'utf8' }).split('\t')[0];
 	console.log(`build:synthetic: ${pages} pages prerendered, ${OUT}/ is ${Math.round(Number(size) / 1024)} MB`);
+	// What a reader downloads for a page of the whole country and of one prefecture: its HTML and its data (__data.json).
+	const theme = readdirSync(join(OUT, 'themes')).find((f) => f.endsWith('.html'))!.replace(/\.html$/, '');
+	for (const page of ['index', 'grading', `themes/${theme}`, 'prefectures/01', 'prefectures/13']) {
+		const html = statSync(join(OUT, `${page}.html`)).size;
+		const dataFile = join(OUT, page === 'index' ? '' : page, '__data.json');
+		const data = existsSync(dataFile) ? statSync(dataFile).size : 0;
+		console.log(`build:synthetic: page /${page === 'index' ? '' : page} ${Math.round(html / 1024)} KB HTML + ${Math.round(data / 1024)} KB data`);
+	}
 }
 console.log(`build:synthetic: the synthetic national site is in ${OUT}/ (serve it with ATLAS_BUILD_DIR=${OUT} npm run serve)`);

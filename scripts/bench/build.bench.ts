@@ -60,8 +60,26 @@ const bench: Bench = async () => {
 		const dbBytes = (dir: string) => Number(execFileSync('stat', ['-c', '%s', join(dir, 'atlas.duckdb')], { encoding: 'utf8' }));
 		let site = '';
 		if (process.env.ATLAS_BENCH_NATIONAL_SITE === '1') {
-			const s = timed('npx', ['vite', 'build'], { ATLAS_STATIC_DIR: 'synthetic-data/static', ATLAS_BUILD_OUT: 'build-synthetic' });
-			site = `\nNational site build (vite build over synthetic-data/static into build-synthetic/): ${(s.ms / 1000).toFixed(1)} s.\n`;
+			const s = timed('npx', ['vite', 'build'], { ATLAS_STATIC_DIR: 'synthetic-data/static', ATLAS_BUILD_OUT: 'build-synthetic', ATLAS_PRERENDER_TIMING: '1' });
+			const pages = execFileSync('find', ['build-synthetic', '-name', '*.html'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+			// The prerender's own figures per route (src/lib/server/prerender-timing.ts): its last summary.
+			const timing = s.out.split('\n').filter((l) => l.startsWith('prerender timing: '));
+			const last = timing.map((l) => / responses \(pages/.test(l)).lastIndexOf(true);
+			const bytes = (page: string) => {
+				const size = (f: string) => Number(execFileSync('stat', ['-c', '%s', f], { encoding: 'utf8' }));
+				return `${kb(size(`build-synthetic/${page}.html`))} kB HTML + ${kb(size(`build-synthetic/${page === 'index' ? '' : `${page}/`}__data.json`))} kB data`;
+			};
+			site = [
+				'',
+				`National site build (vite build over synthetic-data/static into build-synthetic/): ${(s.ms / 1000).toFixed(1)} s, ${pages} pages.`,
+				'',
+				...['index', 'grading', 'themes/dementia', 'prefectures/01'].map((p) => `- /${p === 'index' ? '' : p}: ${bytes(p)}`),
+				'',
+				'```',
+				...timing.slice(last).map((l) => l.slice('prerender timing: '.length)),
+				'```',
+				''
+			].join('\n');
 		}
 		const initiativePartition = (m: PartitionManifest) => median(m.tables.find((t) => t.name === 'initiatives')!.files.map((f) => f.bytes));
 		return `## Build time and partitions (five cities against the synthetic country)

@@ -174,6 +174,7 @@ export const dashboard: Messages = {
 	},
 	theme_lacking: { ja: 'このテーマの取組がない市区町村（{n}）：', en: 'Municipalities with no initiative of this theme ({n}): ' },
 	theme_everyone: { ja: 'すべての市区町村にこのテーマの取組があります。', en: 'Every municipality has an initiative of this theme.' },
+	country_wide_loading: { ja: 'この部分は全国 {n} 計画のすべてを描くため、ブラウザ内データベースから読み込んでいます…', en: 'This part draws all {n} plans of the country: it is loading from the in-browser database…' },
 	theme_rows_partial: { ja: '最初の {shown} 件を表示しています。残り（全 {n} 件）はブラウザ内データベースの準備ができしだい表示します。', en: 'The first {shown} are shown; the rest (of {n}) appear once the in-browser database is ready.' },
 	theme_initiatives: { ja: 'このテーマの取組（{n}件）', en: 'Initiatives of this theme ({n})' },
 	filter_municipality: { ja: '市区町村', en: 'Municipality' },

@@ -99,15 +99,41 @@ export async function municipalityCodes(db: Connector): Promise<{ muni_code: str
 
 /** Everything the municipality page shows, in a fixed number of aggregated queries. */
 export async function municipalityPage(db: Connector, code: string): Promise<MunicipalityPage | null> {
-	const [municipality] = await db.query<MunicipalityHeader & Record<string, unknown>>(
+	const head = (await municipalityHeads(db, code)).get(code);
+	return head ? municipalityPageOf(db, head) : null;
+}
+
+/** What every municipality's page starts from: its row (with its parent's) and its wards. */
+export interface MunicipalityHead {
+	municipality: MunicipalityHeader;
+	wards: WardRow[];
+}
+
+/**
+ * The heads of one municipality's page (the browser), or of every municipality at once (the prerender:
+ * most of its ~1,900 municipality pages have no report and need nothing else, so two queries serve them all).
+ */
+export async function municipalityHeads(db: Connector, code: string | null): Promise<Map<string, MunicipalityHead>> {
+	const params = code === null ? [] : [code];
+	const rows = await db.query<MunicipalityHeader & Record<string, unknown>>(
 		`SELECT m.muni_code, m.name_ja, m.name_en, m.prefecture_ja, m.prefecture_en, m.parent_name_ja, m.parent_name_en, m.parent_code,
 		        p.muni_code IS NOT NULL AS parent_listed, coalesce(p.has_report, false) AS parent_has_report,
 		        m.prefecture_code, m.kind, m.has_report, m.note
-		 FROM municipalities m LEFT JOIN municipalities p ON p.muni_code = m.parent_code WHERE m.muni_code = ?`,
-		[code]
+		 FROM municipalities m LEFT JOIN municipalities p ON p.muni_code = m.parent_code ${code === null ? '' : 'WHERE m.muni_code = ?'}`,
+		params
 	);
-	if (!municipality) return null;
-	const wards = await db.query<WardRow & Record<string, unknown>>(`SELECT muni_code, name_ja, name_en, has_report FROM municipalities WHERE parent_code = ? ORDER BY muni_code`, [code]);
+	const wards = await db.query<WardRow & { parent_code: string } & Record<string, unknown>>(
+		`SELECT parent_code, muni_code, name_ja, name_en, has_report FROM municipalities WHERE ${code === null ? 'parent_code IS NOT NULL' : 'parent_code = ?'} ORDER BY parent_code, muni_code`,
+		params
+	);
+	const heads = new Map<string, MunicipalityHead>(rows.map((municipality) => [municipality.muni_code, { municipality, wards: [] }]));
+	for (const { parent_code, ...ward } of wards) heads.get(parent_code)?.wards.push(ward);
+	return heads;
+}
+
+/** A municipality's page from its head: nothing more to ask without a report, its plan tree and figures with one. */
+export async function municipalityPageOf(db: Connector, { municipality, wards }: MunicipalityHead): Promise<MunicipalityPage> {
+	const code = municipality.muni_code;
 	// Without a report there is nothing else to ask: the page says so, and shows no empty chart.
 	if (!municipality.has_report) return { municipality, plans: [], goals: [], initiatives: [], grades: [], bands: [], achievements: null, wards };
 	const tables = await presentTables(db);

@@ -94,6 +94,8 @@ export interface ThemeMunicipality {
 export interface ThemePage {
 	theme: ThemeHeader;
 	initiatives: ThemeInitiative[];
+	/** how many initiatives the theme has (more than are listed when the prerender cut the list) */
+	initiativeTotal: number;
 	/** every municipality, with zero where it has no initiative of the theme */
 	municipalities: ThemeMunicipality[];
 	/** results reported for a goal as a whole that carry the theme (by their labels) */
@@ -105,7 +107,12 @@ export async function themeIds(db: Connector): Promise<string[]> {
 	return rows.map((r) => r.theme_id);
 }
 
-export async function themePage(db: Connector, themeId: string): Promise<ThemePage | null> {
+/**
+ * A theme's page. cut: what the prerender at national scale leaves out (src/lib/scale/country.ts): the
+ * list beyond its first `initiatives` rows (~10,000 initiatives a theme, with their measures), and the
+ * table of every municipality. The browser asks for the whole page.
+ */
+export async function themePage(db: Connector, themeId: string, cut: { initiatives?: number; municipalities?: boolean } = {}): Promise<ThemePage | null> {
 	const [theme] = await db.query<ThemeHeader & Record<string, unknown>>(
 		'SELECT theme_id, label_ja, label_en, definition_ja, definition_en FROM themes WHERE theme_id = ?',
 		[themeId]
@@ -131,21 +138,29 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 		       ${importedFile('i.plan_id')}
 		FROM mine JOIN initiatives i USING (initiative_id) JOIN municipalities m ON m.muni_code = i.muni_code
 		LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)
-		ORDER BY i.muni_code, i.seq, i.initiative_id`,
+		ORDER BY i.muni_code, i.seq, i.initiative_id
+		${cut.initiatives === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(cut.initiatives))}`}`,
 		[themeId]
 	);
+	const [{ n: initiativeTotal }] =
+		cut.initiatives === undefined
+			? [{ n: rows.length }]
+			: await db.query<{ n: number }>('SELECT count(DISTINCT initiative_id)::INTEGER AS n FROM initiative_themes WHERE theme_id = ?', [themeId]);
+	// The measures and pairs of the listed initiatives only (ids hold no comma: the contract's pattern).
+	const listed = cut.initiatives === undefined ? 'SELECT DISTINCT initiative_id FROM initiative_themes WHERE theme_id = ?' : 'SELECT unnest(string_split(?, \',\')) AS initiative_id';
+	const listedParam = cut.initiatives === undefined ? themeId : rows.map((r) => r.initiative_id).join(',');
 	// Measures and pairs as flat rows, grouped here: both engines hand flat rows back alike.
 	const measureRows = await db.query<MeasureRow & Record<string, unknown>>(
 		`SELECT x.initiative_id, x.measure_id, x.kind, x.fiscal_year, x.every_year, x.value, x.unit, x.qualifier, x.label_ja, x.raw_text, x.line
-		FROM measures x JOIN (SELECT DISTINCT initiative_id FROM initiative_themes WHERE theme_id = ?) USING (initiative_id)
+		FROM measures x JOIN (${listed}) USING (initiative_id)
 		ORDER BY x.initiative_id, x.line, x.fiscal_year NULLS LAST, x.measure_id`,
-		[themeId]
+		[listedParam]
 	);
 	const pairRows = await db.query<ThemePair & { initiative_id: string } & Record<string, unknown>>(
 		`SELECT a.initiative_id, a.target_measure_id, a.result_measure_id, ${pairColumns('a')}
-		FROM achievements a JOIN (SELECT DISTINCT initiative_id FROM initiative_themes WHERE theme_id = ?) USING (initiative_id)
+		FROM achievements a JOIN (${listed}) USING (initiative_id)
 		ORDER BY a.initiative_id, a.result_fiscal_year NULLS LAST, a.achievement_id`,
-		[themeId]
+		[listedParam]
 	);
 	const textsOf = groupTexts(measureRows);
 	const pairsOf = new Map<string, ThemePair[]>();
@@ -164,7 +179,7 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 			result_fiscal_year: progress_result_years?.[k] ?? null
 		}))
 	}));
-	const municipalities = await db.query<ThemeMunicipality & Record<string, unknown>>(
+	const municipalities = cut.municipalities === false ? [] : await db.query<ThemeMunicipality & Record<string, unknown>>(
 		`WITH mine AS (
 			SELECT DISTINCT i.muni_code, i.initiative_id FROM initiative_themes t JOIN initiatives i USING (initiative_id) WHERE t.theme_id = ?
 		), ev AS (
@@ -190,7 +205,7 @@ export async function themePage(db: Connector, themeId: string): Promise<ThemePa
 		ORDER BY m.muni_code`,
 		[themeId, themeId]
 	);
-	return { theme, initiatives, municipalities, goalResults: await goalResults(db, { theme: themeId }) };
+	return { theme, initiatives, initiativeTotal, municipalities, goalResults: await goalResults(db, { theme: themeId }) };
 }
 
 /** Each initiative's measures under the source text they were read from, in source order, each text once. */

@@ -1,6 +1,7 @@
 import { nativeDatabase } from './native-db';
 import { datasetPrerenderScope } from '../scale/scope-query';
 import { PRERENDER_BUDGET, type PrerenderScope } from '../scale/prerender';
+import { countryWide } from '../scale/country';
 
 let cached: Promise<PrerenderScope> | null = null;
 
@@ -20,4 +21,14 @@ function budget(): number {
 	const n = Number(text);
 	if (!Number.isInteger(n) || n < 0) throw new Error(`ATLAS_PRERENDER_BUDGET=${text}: a whole number of initiatives, 0 or more`);
 	return n;
+}
+
+let atScale: Promise<boolean> | null = null;
+
+/** Whether this build's pages of the whole country are cut to a bounded prerendered part (src/lib/scale/country.ts), decided once. */
+export function buildAtScale(): Promise<boolean> {
+	atScale ??= nativeDatabase()
+		.then((db) => db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM plans'))
+		.then(([row]) => countryWide(row.n));
+	return atScale;
 }

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { nativeDatabase } from '$lib/server/native-db';
-import { prefectureCodes, prefecturePage } from '$lib/queries/prefecture';
+import { prefectureCodes, prefecturePages } from '$lib/queries/prefecture';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = async () => {
@@ -8,8 +8,11 @@ export const entries: EntryGenerator = async () => {
 	return codes.flatMap((code) => [{ lang: undefined, code }, { lang: 'en', code }]);
 };
 
+// All 47 pages' rows are asked once per build (one query per part), not once per page.
+let pages: ReturnType<typeof prefecturePages> | null = null;
+
 export const load: PageServerLoad = async ({ params }) => {
-	const page = await prefecturePage(await nativeDatabase(), params.code);
+	const page = (await (pages ??= nativeDatabase().then(prefecturePages))).get(params.code);
 	if (!page) error(404, `no prefecture ${params.code}`);
 	return { code: params.code, page };
 };
