@@ -385,12 +385,18 @@ async function initiativePath(site: Site, muni: string): Promise<string> {
 	return prerendered ? `/initiatives/${id}` : viewHref('ja', { kind: 'initiative', id });
 }
 
+/** The municipality's page on a site: its prerendered address when the site has one, else /view, as the site's own links do. */
+async function municipalityPath(site: Site, muni: string): Promise<string> {
+	const prerendered = (await fetch(`${site.baseURL}/municipalities/${encodeURIComponent(muni)}`, { method: 'HEAD' })).ok;
+	return prerendered ? `/municipalities/${muni}` : viewHref('ja', { kind: 'municipality', code: muni });
+}
+
 async function measureSite(browser: Browser, site: Site, dist: string, rounds: number, places: Places): Promise<ScaleRun> {
 	const specs: PageSpec[] = [
 		{ name: 'overview', path: '/', ready: 'matrix', chart: true },
 		{ name: 'prefecture', path: `/prefectures/${places.prefecture}`, ready: '', chart: false },
 		{ name: 'theme', path: '/themes/salon', ready: 'theme-initiatives', chart: true },
-		{ name: 'municipality', path: `/municipalities/${places.muni}`, ready: 'plan-tree', chart: true },
+		{ name: 'municipality', path: await municipalityPath(site, places.muni), ready: 'plan-tree', chart: true },
 		{ name: 'initiative', path: await initiativePath(site, places.muni), ready: 'initiative-name', chart: false },
 		{ name: 'grading', path: '/grading', ready: 'generosity', chart: true },
 		{ name: 'search', path: `/search?q=${encodeURIComponent('サロン')}`, ready: '[data-testid="search-results"][data-state="done"]', chart: false }
