@@ -91,15 +91,14 @@ test('a long query can be cancelled while the page keeps answering', async ({ pa
 	await typeQuery(page, 'SELECT sum(a.range * b.range) FROM range(3000000) a, range(3000000) b');
 	await page.getByTestId('run').click();
 	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'running');
-	// The page still responds while DuckDB works in its worker: a panel opens and the editor takes text.
-	const t0 = Date.now();
+	// The page still responds while DuckDB works in its worker: a panel opens while the query is still
+	// running (a cross product of 9 × 10^12 rows does not end on its own), checked by state, not by a clock.
 	await page.locator('[data-table="measures"] summary').click();
 	await expect(page.locator('[data-table="measures"] details')).toHaveAttribute('open', '');
-	const responded = Date.now() - t0;
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'running');
 	await page.getByTestId('cancel').click();
 	await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'cancelled');
 	await expect(page.getByTestId('run-status')).toContainText('中止');
-	expect(responded).toBeLessThan(1000);
 	await runQuery(page, 'SELECT 7 AS after_cancel');
 	await expect(page.getByTestId('result-grid').locator('[data-row="0"] [role="gridcell"]')).toHaveText('7');
 });
