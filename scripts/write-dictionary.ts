@@ -4,7 +4,8 @@
  * `--check` fails when the committed file is out of date (CI runs it).
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { ALL_TABLES, columnsOf } from '../src/lib/contract/index';
+import { ALL_TABLES, columnsOf, type TableDef } from '../src/lib/contract/index';
+import { PAGE_TABLES } from '../src/lib/contract/page-tables';
 import { warningCatalogue } from '../src/lib/template-kit/warnings';
 
 const PATH = 'data/DICTIONARY.md';
@@ -20,15 +21,25 @@ export function dictionary(): string {
 		'データ契約（`src/lib/contract/`）から `npm run dictionary` で生成しています。手で編集しないでください。',
 		''
 	];
-	for (const table of ALL_TABLES) {
-		out.push(`## ${table.name}`, '', `One row: ${table.rowEn}.  `, `1行：${table.rowJa}。`, '');
+	const describe = (table: TableDef, heading: string) => {
+		out.push(`${heading} ${table.name}`, '', `One row: ${table.rowEn}.  `, `1行：${table.rowJa}。`, '');
 		out.push('| column | type | null | meaning | 意味 |', '|---|---|---|---|---|');
 		for (const c of columnsOf(table)) {
 			const esc = (s: string) => s.replace(/\|/g, '\\|');
 			out.push(`| \`${c.name}\` | ${c.sql} | ${c.nullable ? 'yes' : 'no'} | ${esc(c.en)} | ${esc(c.ja)} |`);
 		}
 		out.push('');
-	}
+	};
+	for (const table of ALL_TABLES) describe(table, '##');
+	out.push(
+		'## Page tables / ページ用の表',
+		'',
+		'Derived by the pipeline from the tables above with one SQL query each (`src/lib/db/page-table.ts`), for the pages to read by key:',
+		'in `atlas.duckdb` (sorted by their key) and in `parquet/` (data/PARTITIONS.md), not as downloads. In the browser they include the plans you imported.  ',
+		'上の表からパイプラインがSQLで導出する、ページが読むための表です。`atlas.duckdb` と `parquet/` にあり、ダウンロードにはありません。ブラウザでは取り込んだ計画も含みます。',
+		''
+	);
+	for (const table of PAGE_TABLES) describe(table, '###');
 	out.push(
 		'## Warning codes / 警告コード',
 		'',

@@ -88,7 +88,7 @@ Timed in one run. The five-city pipeline is \`npm run data\` (sources → adapte
 
 | | five cities | synthetic national | national ÷ five |
 |---|---:|---:|---:|
-| municipalities with a report | ${count(fiveManifest, 'initiatives') ? fiveManifest.summary.find((s) => s.name === 'municipalities')!.files[0].rows : 0} | ${manifest.summary.find((s) => s.name === 'municipalities')!.files[0].rows} | |
+| municipalities with a report | ${count(fiveManifest, 'initiatives') ? fiveManifest.summary.find((s) => s.name === 'municipality_summaries')!.files[0].rows : 0} | ${manifest.summary.find((s) => s.name === 'municipality_summaries')!.files[0].rows} | |
 | initiatives | ${count(fiveManifest, 'initiatives')} | ${count(manifest, 'initiatives')} | ${(count(manifest, 'initiatives') / count(fiveManifest, 'initiatives')).toFixed(0)} |
 | measures | ${count(fiveManifest, 'measures')} | ${count(manifest, 'measures')} | ${(count(manifest, 'measures') / count(fiveManifest, 'measures')).toFixed(0)} |
 | synth | — | ${(synth.ms / 1000).toFixed(1)} s | |

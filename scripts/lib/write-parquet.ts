@@ -5,6 +5,8 @@ const INTEGER_LIST = LIST(INTEGER);
 import { columnsOf, type TableDef, type ColumnInfo } from '../../src/lib/contract/column';
 import { writeDatabaseFile } from './write-database';
 import { writePartitions } from './write-partitions';
+import { PAGE_TABLES } from '../../src/lib/contract/page-tables';
+import { pageTableSelect, sourcesIn, type PageTable } from '../../src/lib/db/page-table';
 
 function appendValue(appender: DuckDBAppender, col: ColumnInfo, value: unknown): void {
 	if (value === null || value === undefined) return appender.appendNull();
@@ -41,9 +43,19 @@ export async function loadTable(conn: DuckDBConnection, table: TableDef, rows: r
 	appender.closeSync();
 }
 
+/** Derive the page tables from the tables loaded in `conn` (memory.main), typed by their declared columns. */
+export async function derivePageTables(conn: DuckDBConnection, pages: readonly PageTable[] = PAGE_TABLES): Promise<void> {
+	for (const page of pages) {
+		await conn.run(createTableSql(page));
+		await conn.run(`INSERT INTO "${page.name}" ${pageTableSelect(page, sourcesIn('memory.main'))}`);
+	}
+}
+
 /**
  * Write each table to `${dir}/${name}.parquet` (the downloads), and all of them to the database
- * file the site reads (write-database.ts). One thread and rows already in key order keep the
+ * file the site reads (write-database.ts), with the page tables derived from them (src/lib/db/page-table.ts:
+ * in the database and in parquet/, not as downloads: they are the pages' reading of the tables, which a
+ * reader of the downloads computes with the same SQL). One thread and rows already in key order keep the
  * bytes identical from run to run; snappy is the compression every Parquet reader in JS handles.
  */
 export async function writeParquetFiles(
@@ -63,9 +75,10 @@ export async function writeParquetFiles(
 			await conn.run(`COPY "${table.name}" TO '${path}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100000${metadata})`);
 			written(table.name);
 		}
-		await writePartitions(conn, dir, tables, options);
+		await derivePageTables(conn);
+		await writePartitions(conn, dir, tables, PAGE_TABLES, options);
 		written('partitions');
-		await writeDatabaseFile(conn, dir, tables);
+		await writeDatabaseFile(conn, dir, [...tables, ...PAGE_TABLES]);
 	} finally {
 		conn.closeSync();
 		instance.closeSync();

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableDef } from '../../src/lib/contract/column';
 import { columnsOf } from '../../src/lib/contract/column';
-import { HEADLINE_SQL, MUNICIPALITY_SUMMARIES_SQL, THEME_MATRIX_SQL } from '../../src/lib/queries/overview';
+import type { PageTable } from '../../src/lib/db/page-table';
 
 export const PARTITIONS_DIR = 'parquet';
 export const PARTITION_MANIFEST = 'manifest.json';
@@ -36,15 +36,16 @@ export const PREFECTURE_OF: Readonly<Record<string, string>> = {
 	comparable_initiatives: 'initiative_id'
 };
 
-/** The national summary: the figures the overview and the prefecture pages need, nothing per initiative. */
+/**
+ * The national summary: the figures the overview and the prefecture pages need, nothing per
+ * initiative. The page tables declared 'summary' (municipality_summaries, headline, theme_matrix…)
+ * are written there as they are, and this one per prefecture beside them.
+ */
 const SUMMARIES: Record<string, string> = {
-	municipalities: `SELECT substr(s.muni_code, 1, 2) AS prefecture_code, s.* FROM (${MUNICIPALITY_SUMMARIES_SQL}) s ORDER BY s.muni_code`,
-	prefectures: `SELECT substr(muni_code, 1, 2) AS prefecture_code, any_value(prefecture_ja ORDER BY muni_code) AS prefecture_ja,
-	                     any_value(prefecture_en ORDER BY muni_code) AS prefecture_en, count(*)::INTEGER AS municipalities_with_report,
+	prefectures: `SELECT prefecture_code, any_value(prefecture_ja ORDER BY muni_code) AS prefecture_ja,
+	                     any_value(prefecture_en ORDER BY muni_code) AS prefecture_en, count(DISTINCT muni_code)::INTEGER AS municipalities_with_report,
 	                     sum(initiatives)::INTEGER AS initiatives, sum(measures)::INTEGER AS measures, sum(evaluations)::INTEGER AS evaluations
-	              FROM (${MUNICIPALITY_SUMMARIES_SQL}) GROUP BY 1 ORDER BY 1`,
-	theme_matrix: `SELECT * FROM (${THEME_MATRIX_SQL}) ORDER BY theme_id, muni_code`,
-	headline: HEADLINE_SQL
+	              FROM municipality_summaries GROUP BY 1 ORDER BY 1`
 };
 
 export interface PartitionFile {
@@ -78,8 +79,14 @@ async function copyTo(conn: DuckDBConnection, sql: string, dir: string, path: st
 	return { path, prefecture_code: prefecture, rows: Number(meta.rows), bytes: statSync(abs).size, row_groups: Number(meta.groups) };
 }
 
-/** Writes `${dir}/parquet/` from the tables loaded in `conn` (memory.main), and its manifest. */
-export async function writePartitions(conn: DuckDBConnection, dir: string, tables: readonly TableDef[], options: { synthetic: boolean; datasetVersion: string }): Promise<PartitionManifest> {
+/** Writes `${dir}/parquet/` from the tables and page tables loaded in `conn` (memory.main), and its manifest. */
+export async function writePartitions(
+	conn: DuckDBConnection,
+	dir: string,
+	tables: readonly TableDef[],
+	pages: readonly PageTable[],
+	options: { synthetic: boolean; datasetVersion: string }
+): Promise<PartitionManifest> {
 	const root = join(dir, PARTITIONS_DIR);
 	const manifest: PartitionManifest = {
 		about: `${options.synthetic ? 'SYNTHETIC data (合成データ), for measurement only. ' : ''}The dataset as Parquet: the large tables split by prefecture (<table>/prefecture_code=NN/data.parquet, hive layout), the small ones whole, and a national summary. See data/PARTITIONS.md.`,
@@ -89,11 +96,15 @@ export async function writePartitions(conn: DuckDBConnection, dir: string, table
 		tables: [],
 		summary: []
 	};
-	for (const table of tables) {
+	const prefectureOf = (t: TableDef): string | undefined => {
+		const split = pages.find((p) => p.name === t.name)?.parquet;
+		return PREFECTURE_OF[t.name] ?? (typeof split === 'object' ? split.prefectureOf : undefined);
+	};
+	for (const table of [...tables, ...pages.filter((p) => p.parquet !== 'summary')]) {
 		const columns = columnsOf(table).map((c) => c.name);
 		const order = table.orderBy.map((c) => `"${c}"`).join(', ');
 		const select = `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM memory.main."${table.name}"`;
-		const key = PREFECTURE_OF[table.name];
+		const key = prefectureOf(table);
 		const files: PartitionFile[] = [];
 		if (key) {
 			const reader = await conn.runAndReadAll(`SELECT DISTINCT substr(${key}, 1, 2) AS p FROM memory.main."${table.name}" ORDER BY p`);
@@ -101,12 +112,13 @@ export async function writePartitions(conn: DuckDBConnection, dir: string, table
 				files.push(await copyTo(conn, `${select} WHERE substr(${key}, 1, 2) = '${p}' ORDER BY ${order}`, root, `${table.name}/prefecture_code=${p}/data.parquet`, options.synthetic, p));
 			}
 		} else {
-			files.push(await copyTo(conn, `${select} ORDER BY ${order}`, root, `${table.name}.parquet`, options.synthetic, null));
+			files.push(await copyTo(conn, `${select}${order ? ` ORDER BY ${order}` : ''}`, root, `${table.name}.parquet`, options.synthetic, null));
 		}
 		manifest.tables.push({ name: table.name, partitioned_by: key ? 'prefecture_code' : null, sorted_by: table.orderBy, columns, files });
 	}
 	await conn.run('USE memory');
-	for (const [name, sql] of Object.entries(SUMMARIES)) {
+	const summaries = pages.filter((p) => p.parquet === 'summary').map((p) => [p.name, `SELECT * FROM memory.main."${p.name}"${p.orderBy.length ? ` ORDER BY ${p.orderBy.map((c) => `"${c}"`).join(', ')}` : ''}`]);
+	for (const [name, sql] of [...summaries, ...Object.entries(SUMMARIES)]) {
 		manifest.summary.push({ name, files: [await copyTo(conn, sql, root, `summary/${name}.parquet`, options.synthetic, null)] });
 	}
 	writeFileSync(join(root, PARTITION_MANIFEST), JSON.stringify(manifest, null, '\t') + '\n');

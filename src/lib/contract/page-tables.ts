@@ -1,0 +1,14 @@
+import type { PageTable } from '../db/page-table';
+import { headlineTable, municipalitySummariesTable, themeMatrixTable } from '../queries/overview';
+
+/**
+ * Every page table (src/lib/db/page-table.ts says what one is), in the order the pipeline derives
+ * them. A page table is declared beside the query that reads it and registered here with one line.
+ */
+export const PAGE_TABLES: readonly PageTable[] = [
+	municipalitySummariesTable,
+	headlineTable,
+	themeMatrixTable
+];
+
+export const isPageTable = (name: string): boolean => PAGE_TABLES.some((t) => t.name === name);
