@@ -103,6 +103,40 @@ interface PreparedText {
 	text: string;
 	/** Word boundaries, found the first time a keyword occurs in the text (boundsOf). */
 	bounds: ReadonlySet<number> | null;
+	/** The keywords of any theme that occur anywhere in the text (found in one pass, termsIn). */
+	present: ReadonlySet<string>;
+}
+
+/**
+ * Every keyword of a taxonomy, by its first character: one pass over a text finds which keywords
+ * occur in it at all, so each theme looks only at those (most texts hold a few of the ~200 keywords;
+ * searching each keyword in each text was most of an import's classification time).
+ */
+type KeywordIndex = ReadonlyMap<string, readonly string[]>;
+const keywordIndexes = new WeakMap<Taxonomy, KeywordIndex>();
+function keywordIndex(taxonomy: Taxonomy): KeywordIndex {
+	let index = keywordIndexes.get(taxonomy);
+	if (!index) {
+		const byFirst = new Map<string, string[]>();
+		for (const term of new Set(taxonomy.themes.flatMap((t) => t.keywords.map((k) => k.term)))) {
+			const list = byFirst.get(term[0]) ?? [];
+			list.push(term);
+			byFirst.set(term[0], list);
+		}
+		index = byFirst;
+		keywordIndexes.set(taxonomy, index);
+	}
+	return index;
+}
+
+/** The keywords that occur somewhere in the text (on a word boundary or not: occurrences decides that). */
+function termsIn(text: string, index: KeywordIndex): Set<string> {
+	const found = new Set<string>();
+	for (let i = 0; i < text.length; i++) {
+		const terms = index.get(text[i]);
+		if (terms) for (const term of terms) if (text.startsWith(term, i)) found.add(term);
+	}
+	return found;
 }
 
 /**
@@ -126,7 +160,7 @@ const normalizedOf = memo(normalizeJa);
 const boundariesOf = memo(wordBoundaries);
 const boundsOf = (part: PreparedText): ReadonlySet<number> => (part.bounds ??= boundariesOf(part.text));
 
-function prepare(input: InitiativeText): PreparedText[] {
+function prepare(input: InitiativeText, index: KeywordIndex): PreparedText[] {
 	const parts: { field: Field; weight: number; raw: string | null }[] = [
 		{ field: 'name', weight: FIELD_WEIGHT.name, raw: input.name },
 		{ field: 'description', weight: FIELD_WEIGHT.description, raw: input.description },
@@ -135,7 +169,10 @@ function prepare(input: InitiativeText): PreparedText[] {
 	];
 	return parts
 		.filter((p): p is { field: Field; weight: number; raw: string } => !!p.raw && p.raw.trim() !== '')
-		.map((p) => ({ field: p.field, weight: p.weight, text: normalizedOf(p.raw), bounds: null }));
+		.map((p) => {
+			const text = normalizedOf(p.raw);
+			return { field: p.field, weight: p.weight, text, bounds: null, present: termsIn(text, index) };
+		});
 }
 
 /** A theme's keywords, longest first (a longer keyword claims its text before a shorter one inside it). */
@@ -169,6 +206,7 @@ function scoreTheme(theme: ThemeDef, parts: PreparedText[]): ThemeAssignment | n
 		const maskedOf = () => (masked ??= maskOf(part.text, theme.mask));
 		let taken: boolean[] | null = null;
 		for (const k of terms) {
+			if (!part.present.has(k.term)) continue;
 			if (k.with.length && !k.with.some((w) => part.text.includes(w))) continue;
 			for (const at of occurrences(part, k.term, maskedOf)) {
 				taken ??= new Array<boolean>(part.text.length).fill(false);
@@ -204,9 +242,9 @@ function scoreTheme(theme: ThemeDef, parts: PreparedText[]): ThemeAssignment | n
 
 /** Every theme with any evidence, strongest first; `assigned` keeps those at or above ASSIGN_AT. */
 export function scoreThemes(input: InitiativeText, taxonomy: Taxonomy): ThemeAssignment[] {
-	const parts = prepare(input);
+	const parts = prepare(input, keywordIndex(taxonomy));
 	return taxonomy.themes
-		.map((t) => scoreTheme(t, parts))
+		.map((t) => (t.keywords.some((k) => parts.some((p) => p.present.has(k.term))) ? scoreTheme(t, parts) : null))
 		.filter((a): a is ThemeAssignment => a !== null)
 		.sort((a, b) => b.confidence - a.confidence || a.theme_id.localeCompare(b.theme_id));
 }
