@@ -83,7 +83,13 @@ test('a user imports the example workbook, the template as Shift_JIS CSV files a
 	for (const key of ['muni_code', 'prefecture_ja', 'name_ja', 'title_ja', 'actor_ja'] as const) await page.getByTestId(`plan-${key}`).fill(p[key]);
 	await page.getByTestId('plan-report_fiscal_year').fill(String(p.report_fiscal_year));
 	// Before the scheme is given, the grades cannot be read: the live view says so, and nothing is offered.
-	await expect(page.getByTestId('spec-problems')).toContainText('grading scheme');
+	// The form's problems are said in the page's language (Japanese here; English on /en/import, unit-tested), never zod's English.
+	const specProblems = page.getByTestId('spec-problems');
+	await expect(specProblems).toContainText('評価の段階: 評価の列には評価の段階が要ります');
+	await page.getByTestId('scheme').fill('C, 1.5, 目標を達成した');
+	await expect(specProblems).toContainText('評価の段階の1行目（位置）: 共通尺度上の位置は0から1の数で入れてください');
+	await expect(specProblems).toContainText('評価の段階の1行目（理由）: 入力してください');
+	await expect(specProblems).not.toContainText(/[A-Za-z]{4,}/);
 	await page.getByTestId('scheme').fill(OWN_SHEET_SPEC.grading_scheme.map((l) => `${l.grade}, ${l.score}, ${l.definition_ja}, ${l.reason_ja}`).join('\n'));
 	await expect(page.getByTestId('preview-initiative')).toHaveCount(4);
 	await expect(page.getByTestId('preview')).toContainText('地域の茶の間の開設');

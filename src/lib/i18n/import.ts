@@ -59,7 +59,6 @@ export const importMessages: Messages = {
 	pf_title_ja: { ja: '計画名', en: 'Plan title' },
 	pf_report_fiscal_year: { ja: '報告年度（西暦）', en: 'Report fiscal year' },
 	pf_actor_ja: { ja: '報告の主体', en: 'Reported by' },
-	fill_in: { ja: '入力してください', en: 'fill this in' },
 	need_name_column: { ja: '取組名の列を選んでください（列の上の選択肢で「取組名」）', en: 'choose the column of initiative names ("name" above a column)' },
 	scheme_fields: { ja: '評価の段階（評価の列があるとき）：1行に「記号, 共通尺度上の位置(0〜1), 定義, 理由」、上位から', en: 'Grade levels (when there is a grade column): one a line, "mark, place on the common scale (0–1), definition, reason", best first' },
 	load_spec: { ja: '保存した対応付けを読み込む', en: 'Load a saved mapping' },

@@ -1,5 +1,6 @@
 import { TabularSpec, type TabularSpecInput } from './tabular-spec';
 import { MEASURE_KINDS } from '../contract/tables';
+import { specProblems, type SpecProblem } from './spec-problems';
 
 /**
  * The column-mapping form's state and the spec it stands for, both ways, so that a saved spec
@@ -36,12 +37,8 @@ export function emptyForm(letters: readonly string[]): MappingForm {
 
 const yearOf = (s: string) => (s.trim() ? Number(s.trim()) : null);
 
-/** What the form still lacks: the field (as the spec names it: plan.name_ja, columns.name) and why; `missing` for an empty field. */
-export interface FormProblem {
-	field: string;
-	message: string;
-	missing: boolean;
-}
+/** What the form still lacks: the field (as the spec names it: plan.name_ja, columns.name) and what it needs, by kind; `missing` for an empty field. */
+export type FormProblem = SpecProblem;
 
 export function specOf(form: MappingForm): { spec: TabularSpec | null; problems: FormProblem[] } {
 	const by = (m: Meaning) => form.columns.filter((c) => c.meaning === m);
@@ -75,10 +72,7 @@ export function specOf(form: MappingForm): { spec: TabularSpec | null; problems:
 		grading_scheme: levels.length ? levels : null
 	};
 	const parsed = TabularSpec.safeParse(raw);
-	if (!parsed.success) {
-		const empty = (path: PropertyKey[]) => path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | null)?.[k], raw) === '';
-		return { spec: null, problems: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message, missing: empty(i.path) })) };
-	}
+	if (!parsed.success) return { spec: null, problems: specProblems(parsed.error.issues, raw) };
 	return { spec: parsed.data, problems: [] };
 }
 

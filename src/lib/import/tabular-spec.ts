@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FiscalYear, checkYear, goalLevelShape, gradeShape, measureShape } from '../template-kit/column-meaning';
+import { SpecRefused, specProblems } from './spec-problems';
 
 /**
  * A column mapping for a table as its author made it ("their own sheet as it is"): which rows are
@@ -71,18 +72,20 @@ export const TabularSpec = z
 		if (s.columns.grade) checkYear(s.columns.grade, ['columns', 'grade'], ctx, true);
 		const used = [s.columns.name, s.columns.code, s.columns.description, s.columns.department, ...s.columns.goal_levels.map((g) => g.column), ...s.columns.measures.map((m) => m.column), s.columns.grade?.column].filter(Boolean);
 		const twice = used.find((c, i) => used.indexOf(c) !== i);
-		if (twice) ctx.addIssue({ code: 'custom', path: ['columns'], message: `column ${twice} is given two meanings` });
-		if (s.columns.grade && !s.grading_scheme?.length && s.plan) ctx.addIssue({ code: 'custom', path: ['grading_scheme'], message: 'a grade column needs the grading scheme: each level with its place on the common scale' });
+		// params.kind names the problem for the page's words (spec-problems.ts); the message is for the pipeline's log.
+		if (twice) ctx.addIssue({ code: 'custom', path: ['columns'], message: `column ${twice} is given two meanings`, params: { kind: 'column_twice', column: twice } });
+		if (s.columns.grade && !s.grading_scheme?.length && s.plan) ctx.addIssue({ code: 'custom', path: ['grading_scheme'], message: 'a grade column needs the grading scheme: each level with its place on the common scale', params: { kind: 'scheme_needed' } });
 	});
 export type TabularSpec = z.infer<typeof TabularSpec>;
 export type TabularSpecInput = z.input<typeof TabularSpec>;
 
-/** Parse a spec (a downloaded JSON file, or one in data/sources/); the first problem names its field. */
+/**
+ * Parse a spec (a downloaded JSON file, or one in data/sources/). A spec with problems throws
+ * SpecRefused with every problem by kind (the page says them in its language); its message, for the
+ * pipeline, names the first problem's field as the spec does and says what it needs in English.
+ */
 export function parseSpec(json: unknown, where: string): TabularSpec {
 	const parsed = TabularSpec.safeParse(json);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new Error(`${where}: ${issue.path.join('.') || '(spec)'}: ${issue.message}`);
-	}
+	if (!parsed.success) throw new SpecRefused(where, specProblems(parsed.error.issues, json));
 	return parsed.data;
 }

@@ -56,8 +56,9 @@ type Year = { fiscal_year?: number | null; year_from_header?: unknown };
 export function checkYear(value: Year, path: (string | number)[], ctx: z.RefinementCtx, needed = false): void {
 	const given = value.fiscal_year !== undefined;
 	const fromHeader = value.year_from_header !== undefined;
-	if (given && fromHeader) ctx.addIssue({ code: 'custom', path, message: 'give fiscal_year or year_from_header, not both' });
-	else if (needed && !given && !fromHeader) ctx.addIssue({ code: 'custom', path, message: 'the year is needed: give fiscal_year or year_from_header' });
+	// params.kind: the import page says the problem in its own language (import/spec-problems.ts).
+	if (given && fromHeader) ctx.addIssue({ code: 'custom', path, message: 'give fiscal_year or year_from_header, not both', params: { kind: 'year_both' } });
+	else if (needed && !given && !fromHeader) ctx.addIssue({ code: 'custom', path, message: 'the year is needed: give fiscal_year or year_from_header', params: { kind: 'year_needed' } });
 }
 
 /**

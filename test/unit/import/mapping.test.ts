@@ -4,6 +4,8 @@ import { sheetCsv, writeWorkbook } from '../../../src/lib/import/write-template'
 import { importFiles, importMapped, sha256Hex } from '../../../src/lib/import/import-files';
 import { parseSpec, TabularSpec } from '../../../src/lib/import/tabular-spec';
 import { previewRows } from '../../../src/lib/import/read-mapped';
+import { emptyForm, specOf } from '../../../src/lib/import/mapping-form';
+import { SpecRefused, specProblemText } from '../../../src/lib/import/spec-problems';
 import { loadCommonGroundInputs } from '../../../scripts/lib/dataset';
 import { encodeShiftJis } from '../../helpers/shift-jis';
 
@@ -66,5 +68,48 @@ describe('their own sheet through a column mapping', () => {
 		expect(res.kind === 'problems' && res.problems).toEqual([expect.objectContaining({ sheet: '進捗', row: 5, column: 'H', found: 'S' })]);
 		const twice = TabularSpec.safeParse({ ...OWN_SHEET_SPEC, columns: { ...OWN_SHEET_SPEC.columns, description: 'C' } });
 		expect(twice.success).toBe(false);
+	});
+});
+
+describe("the mapping form's problems, in the page's language", () => {
+	it('says each problem by kind in Japanese and in English, the field by its label, a column by its letter', () => {
+		const form = emptyForm(['A', 'B', 'C', 'D']);
+		Object.assign(form.columns[0], { meaning: 'name' });
+		Object.assign(form.columns[1], { meaning: 'grade', year: '2023' });
+		Object.assign(form.columns[3], { meaning: 'result', year: '20x' });
+		Object.assign(form.plan, { muni_code: '123', prefecture_ja: '新潟県', name_ja: '試作村', title_ja: '計画', report_fiscal_year: '2023', actor_ja: '' });
+		form.scheme = 'C, 1.5, 目標を達成した';
+		const { spec, problems } = specOf(form);
+		expect(spec).toBeNull();
+		const label = (key: string) => ({ muni_code: '市区町村コード（5桁）', actor_ja: '報告の主体' })[key] ?? null;
+		expect(problems.map((p) => specProblemText(p, 'ja', label))).toEqual([
+			'D列: 年度を西暦で入れてください（1989〜2100、例：2023）',
+			'市区町村コード（5桁）: 5桁の市区町村コードを入れてください',
+			'報告の主体: 入力してください',
+			'評価の段階の1行目（位置）: 共通尺度上の位置は0から1の数で入れてください',
+			'評価の段階の1行目（理由）: 入力してください'
+		]);
+		expect(problems.map((p) => specProblemText(p, 'en'))).toEqual([
+			'Column D: a fiscal year, 1989 to 2100 (e.g. 2023)',
+			'muni_code: a 5-digit municipality code',
+			'actor_ja: fill this in',
+			'Grade level on line 1 (place): a place on the common scale from 0 to 1',
+			'Grade level on line 1 (reason): fill this in'
+		]);
+	});
+
+	it('refuses a spec file with every problem by kind, and tells the pipeline the first in English with its field', () => {
+		const bad = { ...structuredClone(OWN_SHEET_SPEC), columns: { ...OWN_SHEET_SPEC.columns, description: 'C' }, grading_scheme: null };
+		let refused: unknown;
+		try {
+			parseSpec(bad, 'x.spec.json');
+		} catch (e) {
+			refused = e;
+		}
+		expect(refused).toBeInstanceOf(SpecRefused);
+		const r = refused as SpecRefused;
+		expect(r.message).toBe('x.spec.json: columns: column C is given two meanings');
+		expect(r.problems.map((p) => specProblemText(p, 'ja'))).toEqual(['列の対応付け: C列に2つの意味が選ばれています', '評価の段階: 評価の列には評価の段階が要ります：各段階と共通尺度上の位置を入れてください']);
+		expect(() => parseSpec([1], 'y.json')).toThrowError(/^y\.json: \(spec\): not a column mapping/);
 	});
 });
