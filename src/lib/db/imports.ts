@@ -94,7 +94,12 @@ export function importedRanking(published: { initiatives: readonly Record<string
 	const mine = new Set(initiatives.map((i) => i.initiative_id as string));
 	const candidates = comparableCandidates([...published.initiatives, ...initiatives] as Initiative[], [...published.initiative_themes, ...imports.flatMap((i) => i.tables.initiative_themes ?? [])] as InitiativeThemeRow[]);
 	const isMine = (c: ComparableCandidate) => mine.has(c.initiative_id);
-	const own = comparableTable(candidates, TOP_K, { target: isMine }) as ComparableRow[];
+	// Each imported plan's lists among everyone but its own municipality (never comparable with itself):
+	// the same lists, without reading a plan's thousands of names that share its words only to pass them over.
+	const own: ComparableRow[] = [];
+	for (const muni of new Set(initiatives.map((i) => i.muni_code as string))) {
+		own.push(...(comparableTable(candidates, TOP_K, { target: (c) => isMine(c) && c.muni_code === muni, candidate: (c) => c.muni_code !== muni }) as ComparableRow[]));
+	}
 	const fromImports = new Map<string, ComparableRow[]>();
 	for (const r of comparableTable(candidates, TOP_K, { target: (c) => !isMine(c), candidate: isMine }) as ComparableRow[]) {
 		const list = fromImports.get(r.initiative_id);

@@ -112,7 +112,11 @@ interface PreparedText {
  * occur in it at all, so each theme looks only at those (most texts hold a few of the ~200 keywords;
  * searching each keyword in each text was most of an import's classification time).
  */
-type KeywordIndex = ReadonlyMap<string, readonly string[]>;
+interface KeywordIndex {
+	byFirst: ReadonlyMap<string, readonly string[]>;
+	/** termsIn, remembered per text (goal titles and measure labels recur under many initiatives) */
+	present: (text: string) => ReadonlySet<string>;
+}
 const keywordIndexes = new WeakMap<Taxonomy, KeywordIndex>();
 function keywordIndex(taxonomy: Taxonomy): KeywordIndex {
 	let index = keywordIndexes.get(taxonomy);
@@ -123,17 +127,17 @@ function keywordIndex(taxonomy: Taxonomy): KeywordIndex {
 			list.push(term);
 			byFirst.set(term[0], list);
 		}
-		index = byFirst;
+		index = { byFirst, present: memo((text) => termsIn(text, byFirst)) };
 		keywordIndexes.set(taxonomy, index);
 	}
 	return index;
 }
 
 /** The keywords that occur somewhere in the text (on a word boundary or not: occurrences decides that). */
-function termsIn(text: string, index: KeywordIndex): Set<string> {
+function termsIn(text: string, byFirst: KeywordIndex['byFirst']): Set<string> {
 	const found = new Set<string>();
 	for (let i = 0; i < text.length; i++) {
-		const terms = index.get(text[i]);
+		const terms = byFirst.get(text[i]);
 		if (terms) for (const term of terms) if (text.startsWith(term, i)) found.add(term);
 	}
 	return found;
@@ -171,7 +175,7 @@ function prepare(input: InitiativeText, index: KeywordIndex): PreparedText[] {
 		.filter((p): p is { field: Field; weight: number; raw: string } => !!p.raw && p.raw.trim() !== '')
 		.map((p) => {
 			const text = normalizedOf(p.raw);
-			return { field: p.field, weight: p.weight, text, bounds: null, present: termsIn(text, index) };
+			return { field: p.field, weight: p.weight, text, bounds: null, present: index.present(text) };
 		});
 }
 

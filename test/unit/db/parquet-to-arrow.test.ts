@@ -6,7 +6,7 @@ import { buildDataset } from '../../../scripts/lib/dataset';
 import { addComparables } from '../../../src/lib/pipeline/comparable';
 import { writeParquetFiles } from '../../../scripts/lib/write-parquet';
 import { ALL_TABLES, columnsOf } from '../../../src/lib/contract/index';
-import { parquetToArrow } from '../../../src/lib/db/parquet-to-arrow';
+import { parquetToArrow, rowsToArrow } from '../../../src/lib/db/parquet-to-arrow';
 import { plainRow } from '../../../src/lib/db/connector';
 
 describe('parquetToArrow, the browser’s way into DuckDB-wasm', () => {
@@ -34,5 +34,17 @@ describe('parquetToArrow, the browser’s way into DuckDB-wasm', () => {
 		const bytes = readFileSync(join(dir, 'plans.parquet'));
 		const initiatives = ALL_TABLES.find((t) => t.name === 'initiatives')!;
 		await expect(parquetToArrow(initiatives, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))).rejects.toThrow(/column initiative_id is missing/);
+	});
+
+	it('hands over text of every kind exactly, a column encoded at once: kana, kanji, emoji, accents, empty and null cells, and a lone surrogate as TextEncoder writes it', () => {
+		const def = ALL_TABLES.find((t) => t.name === 'comparable_initiatives')!;
+		const texts = ['地域の茶の間', '😀x', 'é', '', 'a\ud83d', '\ude00b', 'ｱｲｳ１２３'];
+		const rows = texts.map((t, i) => ({ initiative_id: t, rank: i + 1, comparable_id: i % 2 ? null : `99001-00${i}`, shared_themes: [t, 'salon'], similarity: 0.5, reason: 'shared_themes' }));
+		const table = rowsToArrow(def, rows);
+		const back = table.toArray().map((r: { toJSON(): Record<string, unknown> }) => plainRow({ ...r.toJSON() }));
+		const encoded = (s: string) => new TextDecoder().decode(new TextEncoder().encode(s));
+		expect(back.map((r) => r.initiative_id)).toEqual(texts.map(encoded));
+		expect(back.map((r) => r.comparable_id)).toEqual(rows.map((r) => r.comparable_id));
+		expect(back.map((r) => r.shared_themes)).toEqual(texts.map((t) => [encoded(t), 'salon']));
 	});
 });
