@@ -100,7 +100,7 @@ export async function writePartitions(
 		const split = pages.find((p) => p.name === t.name)?.parquet;
 		return PREFECTURE_OF[t.name] ?? (typeof split === 'object' ? split.prefectureOf : undefined);
 	};
-	for (const table of [...tables, ...pages.filter((p) => p.parquet !== 'summary')]) {
+	for (const table of [...tables, ...pages.filter((p) => p.parquet !== 'summary' && p.parquet !== 'none')]) {
 		const columns = columnsOf(table).map((c) => c.name);
 		const order = table.orderBy.map((c) => `"${c}"`).join(', ');
 		const select = `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM memory.main."${table.name}"`;

@@ -1,5 +1,6 @@
 import type { PageTable } from '../db/page-table';
 import { headlineTable, municipalitySummariesTable, themeMatrixTable } from '../queries/overview';
+import { searchDocsTable, searchGramsTable } from '../queries/search-index';
 
 /**
  * Every page table (src/lib/db/page-table.ts says what one is), in the order the pipeline derives
@@ -8,7 +9,9 @@ import { headlineTable, municipalitySummariesTable, themeMatrixTable } from '../
 export const PAGE_TABLES: readonly PageTable[] = [
 	municipalitySummariesTable,
 	headlineTable,
-	themeMatrixTable
+	themeMatrixTable,
+	searchDocsTable,
+	searchGramsTable
 ];
 
 export const isPageTable = (name: string): boolean => PAGE_TABLES.some((t) => t.name === name);

@@ -32,9 +32,10 @@ export interface PageTable extends TableDef {
 	/**
 	 * Its place in parquet/: 'summary' (parquet/summary/<name>.parquet: a row per municipality or fewer,
 	 * what the overview and the prefecture pages need), or the SQL of a row's municipality code, to
-	 * split it by prefecture as the large tables are (<name>/prefecture_code=NN/data.parquet).
+	 * split it by prefecture as the large tables are (<name>/prefecture_code=NN/data.parquet), or 'none'
+	 * (in atlas.duckdb only: an index the pages read, of no use to a reader of the files).
 	 */
-	parquet: 'summary' | { prefectureOf: string };
+	parquet: 'summary' | { prefectureOf: string } | 'none';
 }
 
 export function definePageTable<T extends PageTable>(def: T): T {

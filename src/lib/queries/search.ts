@@ -2,6 +2,7 @@ import type { Connector, Param } from '../db/connector';
 import { foldSql } from '../search/text';
 import { importedFile } from './common';
 import { goalResults, type GoalResult } from './goal-results';
+import { HAY_SQL, searchCandidates } from './search-index';
 
 export interface SearchFilters {
 	terms: string[];
@@ -44,12 +45,40 @@ export async function searchOptions(db: Connector): Promise<SearchOptions> {
 }
 
 /**
+ * How many candidates of the index are checked against their text; past it (a term of three or more
+ * characters found by its pairs in most of the country) the text of every initiative is read, as
+ * before the index, since listing that many ids would cost more than it saves.
+ */
+const MAX_CHECKED = 2000;
+
+/**
  * Full-text search over names, descriptions, departments and measures. Each term must occur somewhere
  * (as a substring of the folded text); terms and filter values are passed as parameters, and the SQL
  * text is assembled only from fixed fragments.
+ *
+ * The index (search-index.ts) first names the initiatives that can be hits, and the query below reads
+ * only those: the answer is the one the query gives over every initiative, without reading every
+ * measure's text.
  */
 export async function searchInitiatives(db: Connector, f: SearchFilters): Promise<{ hits: SearchHit[]; total: number }> {
 	if (!f.terms.length && !f.muni && !f.theme && !f.band) return { hits: [], total: 0 };
+	let only: string[] | null = null;
+	let total: number | null = null;
+	if (f.terms.length) {
+		const c = await searchCandidates(db, f.terms, f.termThemes);
+		if (!c.ids.length) return { hits: [], total: 0 };
+		// Every candidate a hit, and nothing to filter: the count is the index's, and only the page shown is read.
+		if (c.exact && !f.muni && !f.theme && !f.band) {
+			only = c.ids.slice(0, SEARCH_LIMIT);
+			total = c.ids.length;
+		} else if (c.ids.length <= MAX_CHECKED) only = c.ids;
+	}
+	const r = await searchRows(db, f, only);
+	return { hits: r.hits, total: total ?? r.total };
+}
+
+/** The query over every initiative, or over `only` (ids) when given. */
+async function searchRows(db: Connector, f: SearchFilters, only: readonly string[] | null): Promise<{ hits: SearchHit[]; total: number }> {
 	const where: string[] = [];
 	const params: Param[] = [];
 	f.terms.forEach((term, k) => {
@@ -74,32 +103,37 @@ export async function searchInitiatives(db: Connector, f: SearchFilters): Promis
 		where.push('list_contains(d.bands, ?)');
 		params.push(f.band);
 	}
+	// The ids as constants of the query, so that DuckDB's zone maps skip the blocks that hold none of them.
+	const ids = only ? `(${only.map(() => '?').join(', ')})` : '';
+	const among = (col: string) => (only ? ` AND ${col} IN ${ids}` : '');
 	const termList = f.terms.length ? `[${f.terms.map(() => '?').join(', ')}]::VARCHAR[]` : '[]::VARCHAR[]';
 	const measureFilter = `len(list_filter(${termList}, lambda t: contains(${foldSql('x.raw_text')}, t))) > 0`;
 	const sql = `
 		WITH ms AS (
 			SELECT initiative_id, list(x.raw_text ORDER BY x.measure_id) AS texts,
 			       list(x.raw_text ORDER BY x.measure_id) FILTER (WHERE ${measureFilter}) AS matching
-			FROM measures x WHERE x.initiative_id IS NOT NULL GROUP BY initiative_id
+			FROM measures x WHERE x.initiative_id IS NOT NULL${among('x.initiative_id')} GROUP BY initiative_id
 		), th AS (
-			SELECT initiative_id, list(DISTINCT theme_id ORDER BY theme_id) AS themes FROM initiative_themes GROUP BY initiative_id
+			SELECT initiative_id, list(DISTINCT theme_id ORDER BY theme_id) AS themes FROM initiative_themes WHERE true${among('initiative_id')} GROUP BY initiative_id
 		), bd AS (
-			SELECT initiative_id, list(DISTINCT band ORDER BY band) AS bands FROM evaluations WHERE band IS NOT NULL GROUP BY initiative_id
+			SELECT initiative_id, list(DISTINCT band ORDER BY band) AS bands FROM evaluations WHERE band IS NOT NULL${among('initiative_id')} GROUP BY initiative_id
 		), d AS (
 			SELECT i.initiative_id, i.muni_code, i.plan_id, i.seq, i.name_ja, i.description_ja, i.departments,
 			       coalesce(ms.matching, []::VARCHAR[]) AS measures,
 			       coalesce(th.themes, []::VARCHAR[]) AS themes, coalesce(bd.bands, []::VARCHAR[]) AS bands,
-			       ${foldSql(`concat_ws(' ', i.name_ja, i.description_ja, array_to_string(i.departments, ' '), array_to_string(coalesce(ms.texts, []::VARCHAR[]), ' '))`)} AS hay
+			       ${HAY_SQL} AS hay
 			FROM initiatives i LEFT JOIN ms USING (initiative_id) LEFT JOIN th USING (initiative_id) LEFT JOIN bd USING (initiative_id)
+			WHERE true${among('i.initiative_id')}
 		)
 		SELECT d.initiative_id, d.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, d.name_ja, d.description_ja,
 		       d.departments, d.measures, d.themes, d.bands, ${importedFile('d.plan_id')}, count(*) OVER () AS total
 		FROM d JOIN municipalities m USING (muni_code)
-		WHERE ${where.join(' AND ')}
+		${where.length ? `WHERE ${where.join(' AND ')}` : ''}
 		ORDER BY d.muni_code, d.seq, d.initiative_id
 		LIMIT ${SEARCH_LIMIT}`;
-	const rows = await db.query<SearchHit & { total: number } & Record<string, unknown>>(sql, [...f.terms, ...params]);
-	return { hits: rows, total: rows[0]?.total ?? 0 };
+	const list = only ?? [];
+	const rows = await db.query<SearchHit & { total: number } & Record<string, unknown>>(sql, [...f.terms, ...list, ...list, ...list, ...list, ...params]);
+	return { hits: rows.map(({ total: _, ...hit }) => hit), total: rows[0]?.total ?? 0 };
 }
 
 /**
@@ -110,3 +144,6 @@ export async function searchGoalResults(db: Connector, f: SearchFilters): Promis
 	if (f.band || (!f.terms.length && !f.muni && !f.theme)) return [];
 	return goalResults(db, { terms: f.terms, muni: f.muni, theme: f.theme });
 }
+
+/** The same search reading every initiative's text, without the index: what the index must answer alike (test/unit/search). */
+export const searchEveryInitiative = (db: Connector, f: SearchFilters) => searchRows(db, f, null);
