@@ -1,5 +1,9 @@
+import { z } from 'zod';
 import type { Connector } from '../db/connector';
-import { FINAL_PAIR, INTERIM_PAIR, importedFile, pairColumns, type PairShown } from './common';
+import { column } from '../contract/column';
+import { definePageTable } from '../db/page-table';
+import { prefixRange } from '../scale/key-range';
+import { FINAL_PAIR, INTERIM_PAIR, importedFile, isInterim, pairColumns, type PairShown } from './common';
 import { goalResults, type GoalResult } from './goal-results';
 
 export interface ThemeHeader {
@@ -60,13 +64,6 @@ interface MeasureRow extends ThemeMeasure {
 	line: number;
 }
 
-interface InterimLists {
-	progress_ids: string[];
-	progress_ratios: (number | null)[] | null;
-	progress_target_years: (number | null)[] | null;
-	progress_result_years: (number | null)[] | null;
-}
-
 export interface InterimProgress {
 	achievement_id: string;
 	basis: string;
@@ -107,10 +104,70 @@ export async function themeIds(db: Connector): Promise<string[]> {
 	return rows.map((r) => r.theme_id);
 }
 
+const muniCode = z.string().regex(/^\d{5}$/);
+const count = (en: string, ja: string) => column(z.number().int().nonnegative(), 'INTEGER', en, ja);
+
 /**
- * A theme's page. cut: what the prerender at national scale leaves out (src/lib/scale/country.ts): the
- * list beyond its first `initiatives` rows (~10,000 initiatives a theme, with their measures), and the
- * table of every municipality. The browser asks for the whole page.
+ * The theme page's table (a page table, src/lib/db/page-table.ts): one row per theme and initiative,
+ * with what the page's list shows of it and the per-initiative figures its municipality table
+ * aggregates, sorted by theme then municipality, so a page reads one theme's rows (and the first of
+ * them, a page of the list) by key instead of joining every initiative, grade and pair of the country.
+ */
+export const themeInitiativesTable = definePageTable({
+	name: 'theme_initiatives',
+	rowEn: "one initiative of one theme, with what the theme page shows of it (a page table derived from the tables above)",
+	rowJa: 'テーマ 1件の取組 1件と、テーマのページに表示する内容（上の表から導出するページ用の表）',
+	orderBy: ['theme_id', 'muni_code', 'seq', 'initiative_id'],
+	parquet: { prefectureOf: 'muni_code' },
+	schema: z.object({
+		theme_id: column(z.string().min(1), 'VARCHAR', 'theme', 'テーマID'),
+		muni_code: column(muniCode, 'VARCHAR', 'municipality', '市区町村コード'),
+		seq: column(z.number().int(), 'INTEGER', "the initiative's order in its plan", '計画内の取組の順序'),
+		initiative_id: column(z.string().min(1), 'VARCHAR', 'initiative', '取組ID'),
+		plan_id: column(z.string().min(1), 'VARCHAR', 'plan', '計画ID'),
+		muni_name_ja: column(z.string().min(1), 'VARCHAR', 'municipality name in Japanese', '市区町村名'),
+		muni_name_en: column(z.string().min(1), 'VARCHAR', 'municipality name in English', '市区町村名（英語）'),
+		name_ja: column(z.string().min(1), 'VARCHAR', 'initiative name as printed', '取組名'),
+		departments: column(z.array(z.string()), 'VARCHAR[]', 'departments in charge', '担当課'),
+		source_file: column(z.string().min(1), 'VARCHAR', 'the source file the initiative was read from', '読み取り元のファイル'),
+		ratio: column(z.number().nullable(), 'DOUBLE', 'median achievement of its final target–result pairs (interim ones apart)', '最終の目標・実績の組の達成度の中央値（中間は除く）'),
+		score: column(z.number().nullable(), 'DOUBLE', 'mean common score of its grades, 0 to 1', '評価の共通スコアの平均（0〜1）'),
+		final_pairs: count('final target–result pairs', '最終の目標・実績の組の件数'),
+		interim_pairs: count('interim pairs (a result before the target year)', '中間の組の件数（目標年度より前の実績）'),
+		grades: column(z.string().nullable(), 'VARCHAR', 'its grades as printed, joined by " / "', '評価（記載のまま、「 / 」区切り）'),
+		band: column(z.string().nullable(), 'VARCHAR', 'the common band of its lowest-scored grade', '最も低い評価の共通区分'),
+		evidence: column(z.string().min(1), 'VARCHAR', 'why the theme was given (the words that matched)', 'テーマ付与の根拠')
+	}),
+	sql: ({ rows, lookup }) => `
+		WITH mine AS (
+			SELECT initiative_id, theme_id, string_agg(evidence, '; ' ORDER BY evidence) AS evidence FROM ${rows('initiative_themes')} GROUP BY initiative_id, theme_id
+		), ev AS (
+			SELECT initiative_id, string_agg(grade_raw, ' / ' ORDER BY evaluation_id) AS grades, min_by(band, score) AS band, avg(score) AS score
+			FROM ${rows('evaluations')} GROUP BY initiative_id
+		), ach AS (
+			SELECT initiative_id, median(ratio) FILTER (WHERE ${FINAL_PAIR}) AS ratio,
+			       count(*) FILTER (WHERE ${FINAL_PAIR}) AS final_pairs, count(*) FILTER (WHERE ${INTERIM_PAIR}) AS interim_pairs
+			FROM ${rows('achievements')} WHERE initiative_id IS NOT NULL GROUP BY initiative_id
+		)
+		SELECT mine.theme_id, i.muni_code, i.seq, i.initiative_id, i.plan_id, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en,
+		       i.name_ja, i.departments, i.source_file, ach.ratio, ev.score,
+		       coalesce(ach.final_pairs, 0) AS final_pairs, coalesce(ach.interim_pairs, 0) AS interim_pairs, ev.grades, ev.band, mine.evidence
+		FROM mine JOIN ${rows('initiatives')} i USING (initiative_id) JOIN ${lookup('municipalities')} m ON m.muni_code = i.muni_code
+		LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)`
+});
+
+/** Which of a theme's initiatives to list: a page of the list (offset, limit), or a municipality's. */
+export interface ThemeRowsCut {
+	limit?: number;
+	offset?: number;
+	muni?: string | null;
+}
+
+/**
+ * A theme's page. cut: what the page leaves out at national scale (src/lib/scale/country.ts): the
+ * list beyond its first `initiatives` rows (~10,000 initiatives a theme, with their measures; the
+ * page loads more with themeInitiatives), and the table of every municipality (the prerender; the
+ * browser asks for it).
  */
 export async function themePage(db: Connector, themeId: string, cut: { initiatives?: number; municipalities?: boolean } = {}): Promise<ThemePage | null> {
 	const [theme] = await db.query<ThemeHeader & Record<string, unknown>>(
@@ -118,94 +175,88 @@ export async function themePage(db: Connector, themeId: string, cut: { initiativ
 		[themeId]
 	);
 	if (!theme) return null;
-	// Measures, grades and ratios are aggregated per initiative before the join: no per-row queries.
-	const rows = await db.query<Omit<ThemeInitiative, 'progress' | 'texts' | 'pairs'> & InterimLists & Record<string, unknown>>(
-		`WITH mine AS (
-			SELECT initiative_id, string_agg(evidence, '; ' ORDER BY evidence) AS evidence FROM initiative_themes WHERE theme_id = ? GROUP BY initiative_id
-		), ev AS (
-			SELECT e.initiative_id, string_agg(e.grade_raw, ' / ' ORDER BY e.evaluation_id) AS grades, min_by(e.band, e.score) AS band
-			FROM evaluations e JOIN mine USING (initiative_id) GROUP BY e.initiative_id
-		), ach AS (
-			SELECT a.initiative_id, median(a.ratio) FILTER (WHERE a.${FINAL_PAIR}) AS ratio,
-			       list(a.achievement_id ORDER BY a.achievement_id) FILTER (WHERE a.${INTERIM_PAIR}) AS progress_ids,
-			       list(a.ratio ORDER BY a.achievement_id) FILTER (WHERE a.${INTERIM_PAIR}) AS progress_ratios,
-			       list(a.target_fiscal_year ORDER BY a.achievement_id) FILTER (WHERE a.${INTERIM_PAIR}) AS progress_target_years,
-			       list(a.result_fiscal_year ORDER BY a.achievement_id) FILTER (WHERE a.${INTERIM_PAIR}) AS progress_result_years
-			FROM achievements a JOIN mine USING (initiative_id) GROUP BY a.initiative_id
-		)
-		SELECT i.initiative_id, i.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, i.name_ja, i.departments, i.source_file,
-		       ach.ratio, coalesce(ach.progress_ids, []::VARCHAR[]) AS progress_ids, ach.progress_ratios, ach.progress_target_years, ach.progress_result_years, ev.grades, ev.band, mine.evidence,
-		       ${importedFile('i.plan_id')}
-		FROM mine JOIN initiatives i USING (initiative_id) JOIN municipalities m ON m.muni_code = i.muni_code
-		LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id)
-		ORDER BY i.muni_code, i.seq, i.initiative_id
-		${cut.initiatives === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(cut.initiatives))}`}`,
-		[themeId]
-	);
+	const initiatives = await themeInitiatives(db, themeId, { limit: cut.initiatives });
 	const [{ n: initiativeTotal }] =
 		cut.initiatives === undefined
-			? [{ n: rows.length }]
-			: await db.query<{ n: number }>('SELECT count(DISTINCT initiative_id)::INTEGER AS n FROM initiative_themes WHERE theme_id = ?', [themeId]);
+			? [{ n: initiatives.length }]
+			: await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM theme_initiatives WHERE theme_id = ?', [themeId]);
+	const goalResultRows = await goalResults(db, { theme: themeId });
+	const municipalities = cut.municipalities === false ? [] : await themeMunicipalities(db, themeId, goalResultRows);
+	return { theme, initiatives, initiativeTotal, municipalities, goalResults: goalResultRows };
+}
+
+/** A theme's initiatives as the list shows them, in its order: all, a page of them, or one municipality's. */
+export async function themeInitiatives(db: Connector, themeId: string, cut: ThemeRowsCut = {}): Promise<ThemeInitiative[]> {
+	const range = cut.muni ? prefixRange(cut.muni) : null;
+	const rows = await db.query<Omit<ThemeInitiative, 'progress' | 'texts' | 'pairs'> & Record<string, unknown>>(
+		`SELECT t.initiative_id, t.muni_code, t.muni_name_ja, t.muni_name_en, t.name_ja, t.departments, t.source_file,
+		        t.ratio, t.grades, t.band, t.evidence, ${importedFile('t.plan_id')}
+		 FROM theme_initiatives t WHERE t.theme_id = ?${range ? ` AND t.muni_code = ? AND ${range.sql('t.initiative_id')}` : ''}
+		 ORDER BY t.muni_code, t.seq, t.initiative_id
+		 ${cut.limit === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(cut.limit))}`} ${cut.offset ? `OFFSET ${Math.max(0, Math.floor(cut.offset))}` : ''}`,
+		range ? [themeId, cut.muni!, ...range.params] : [themeId]
+	);
+	if (!rows.length) return [];
 	// The measures and pairs of the listed initiatives only (ids hold no comma: the contract's pattern).
-	const listed = cut.initiatives === undefined ? 'SELECT DISTINCT initiative_id FROM initiative_themes WHERE theme_id = ?' : 'SELECT unnest(string_split(?, \',\')) AS initiative_id';
-	const listedParam = cut.initiatives === undefined ? themeId : rows.map((r) => r.initiative_id).join(',');
+	// The list is in municipality order, so its ids lie in one key range: given as constants, DuckDB's
+	// zone maps read the blocks of that range only.
+	const ids = rows.map((r) => r.initiative_id);
+	const sorted = [...ids].sort();
+	const listed = 'SELECT unnest(string_split(?, \',\')) AS initiative_id';
+	const within = (c: string) => `${c} >= ? AND ${c} <= ?`;
+	const bounds = [sorted[0], sorted[sorted.length - 1]];
 	// Measures and pairs as flat rows, grouped here: both engines hand flat rows back alike.
 	const measureRows = await db.query<MeasureRow & Record<string, unknown>>(
 		`SELECT x.initiative_id, x.measure_id, x.kind, x.fiscal_year, x.every_year, x.value, x.unit, x.qualifier, x.label_ja, x.raw_text, x.line
-		FROM measures x JOIN (${listed}) USING (initiative_id)
+		FROM measures x WHERE ${within('x.initiative_id')} AND x.initiative_id IN (${listed})
 		ORDER BY x.initiative_id, x.line, x.fiscal_year NULLS LAST, x.measure_id`,
-		[listedParam]
+		[...bounds, ids.join(',')]
 	);
 	const pairRows = await db.query<ThemePair & { initiative_id: string } & Record<string, unknown>>(
 		`SELECT a.initiative_id, a.target_measure_id, a.result_measure_id, ${pairColumns('a')}
-		FROM achievements a JOIN (${listed}) USING (initiative_id)
+		FROM achievements a WHERE ${within('a.initiative_id')} AND a.initiative_id IN (${listed})
 		ORDER BY a.initiative_id, a.result_fiscal_year NULLS LAST, a.achievement_id`,
-		[listedParam]
+		[...bounds, ids.join(',')]
 	);
 	const textsOf = groupTexts(measureRows);
 	const pairsOf = new Map<string, ThemePair[]>();
 	for (const { initiative_id, ...p } of pairRows) pairsOf.set(initiative_id, [...(pairsOf.get(initiative_id) ?? []), p]);
-	// Parallel lists rather than a list of structs: both engines hand lists back as plain arrays.
-	const initiatives: ThemeInitiative[] = rows.map(({ progress_ids, progress_ratios, progress_target_years, progress_result_years, ...i }) => ({
-		...i,
-		texts: textsOf.get(i.initiative_id) ?? [],
-		pairs: pairsOf.get(i.initiative_id) ?? [],
-		progress: progress_ids.map((achievement_id, k) => ({
-			achievement_id,
-			basis: 'interim',
-			band: null,
-			ratio: progress_ratios?.[k] ?? null,
-			target_fiscal_year: progress_target_years?.[k] ?? null,
-			result_fiscal_year: progress_result_years?.[k] ?? null
-		}))
-	}));
-	const municipalities = cut.municipalities === false ? [] : await db.query<ThemeMunicipality & Record<string, unknown>>(
-		`WITH mine AS (
-			SELECT DISTINCT i.muni_code, i.initiative_id FROM initiative_themes t JOIN initiatives i USING (initiative_id) WHERE t.theme_id = ?
-		), ev AS (
-			SELECT initiative_id, avg(score) AS score FROM evaluations WHERE score IS NOT NULL GROUP BY initiative_id
-		), ach AS (
-			SELECT initiative_id, median(ratio) FILTER (WHERE ${FINAL_PAIR}) AS ratio,
-			       count(*) FILTER (WHERE ${FINAL_PAIR}) AS final, count(*) FILTER (WHERE ${INTERIM_PAIR}) AS interim
-			FROM achievements WHERE initiative_id IS NOT NULL GROUP BY initiative_id
-		), per AS (
-			SELECT mine.muni_code, count(*) AS initiatives, avg(ev.score) AS mean_score, count(ev.score) AS graded,
-			       median(ach.ratio) AS median_ratio, coalesce(sum(ach.final), 0)::INTEGER AS paired, coalesce(sum(ach.interim), 0)::INTEGER AS interim
-			FROM mine LEFT JOIN ev USING (initiative_id) LEFT JOIN ach USING (initiative_id) GROUP BY mine.muni_code
-		), goal_wide AS (
-			SELECT p.muni_code, count(DISTINCT concat_ws('|', x.goal_id, x.line, x.raw_text))::INTEGER AS goal_results
-			FROM measure_themes t JOIN measures x USING (measure_id) JOIN goals g ON g.goal_id = x.goal_id JOIN plans p ON p.plan_id = g.plan_id
-			WHERE t.theme_id = ? GROUP BY p.muni_code
+	return rows.map((i) => {
+		const pairs = pairsOf.get(i.initiative_id) ?? [];
+		return { ...i, texts: textsOf.get(i.initiative_id) ?? [], pairs, progress: progressOf(pairs) };
+	});
+}
+
+/** Interim pairs, in id order: progress on the way, shown apart from the median. */
+function progressOf(pairs: readonly ThemePair[]): InterimProgress[] {
+	return pairs
+		.filter(isInterim)
+		.map((p) => ({ achievement_id: p.achievement_id, basis: 'interim', band: null, ratio: p.ratio, target_fiscal_year: p.target_fiscal_year, result_fiscal_year: p.result_fiscal_year }))
+		.sort((a, b) => (a.achievement_id < b.achievement_id ? -1 : a.achievement_id > b.achievement_id ? 1 : 0));
+}
+
+/**
+ * Every municipality with a report, with its initiatives of the theme and their figures (zero where
+ * it has none): the theme's rows of the page table summed by municipality, and the goal-wide results
+ * of the theme (already read for the page) counted by municipality.
+ */
+async function themeMunicipalities(db: Connector, themeId: string, goalResultRows: readonly GoalResult[]): Promise<ThemeMunicipality[]> {
+	const rows = await db.query<ThemeMunicipality & Record<string, unknown>>(
+		`WITH per AS (
+			SELECT muni_code, count(*) AS initiatives, avg(score) AS mean_score, count(score) AS graded,
+			       median(ratio) AS median_ratio, sum(final_pairs)::INTEGER AS paired, sum(interim_pairs)::INTEGER AS interim
+			FROM theme_initiatives WHERE theme_id = ? GROUP BY muni_code
 		)
 		SELECT m.muni_code, m.name_ja, m.name_en, coalesce(per.initiatives, 0) AS initiatives, per.mean_score,
-		       coalesce(per.graded, 0) AS graded, per.median_ratio, coalesce(per.paired, 0) AS paired, coalesce(per.interim, 0) AS interim,
-		       coalesce(goal_wide.goal_results, 0) AS goal_results
-		FROM municipalities m LEFT JOIN per USING (muni_code) LEFT JOIN goal_wide USING (muni_code)
+		       coalesce(per.graded, 0) AS graded, per.median_ratio, coalesce(per.paired, 0) AS paired, coalesce(per.interim, 0) AS interim
+		FROM municipalities m LEFT JOIN per USING (muni_code)
 		WHERE m.has_report
 		ORDER BY m.muni_code`,
-		[themeId, themeId]
+		[themeId]
 	);
-	return { theme, initiatives, initiativeTotal, municipalities, goalResults: await goalResults(db, { theme: themeId }) };
+	const goalWide = new Map<string, number>();
+	for (const r of goalResultRows) goalWide.set(r.muni_code, (goalWide.get(r.muni_code) ?? 0) + 1);
+	return rows.map((r) => ({ ...r, goal_results: goalWide.get(r.muni_code) ?? 0 }));
 }
 
 /** Each initiative's measures under the source text they were read from, in source order, each text once. */
