@@ -1,6 +1,8 @@
 import type { PageTable } from '../db/page-table';
 import { headlineTable, municipalitySummariesTable, themeMatrixTable } from '../queries/overview';
 import { searchDocsTable, searchGramsTable } from '../queries/search-index';
+import { themeInitiativesTable } from '../queries/theme';
+import { initiativeSummariesTable } from '../queries/initiative';
 
 /**
  * Every page table (src/lib/db/page-table.ts says what one is), in the order the pipeline derives
@@ -11,7 +13,9 @@ export const PAGE_TABLES: readonly PageTable[] = [
 	headlineTable,
 	themeMatrixTable,
 	searchDocsTable,
-	searchGramsTable
+	searchGramsTable,
+	themeInitiativesTable,
+	initiativeSummariesTable
 ];
 
 export const isPageTable = (name: string): boolean => PAGE_TABLES.some((t) => t.name === name);

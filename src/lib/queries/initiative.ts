@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import type { Connector, Row } from '../db/connector';
+import { column } from '../contract/column';
+import { definePageTable } from '../db/page-table';
 import { importedFile, pairColumns, presentTables, type PairShown } from './common';
 import { goalResults, type GoalResult } from './goal-results';
 
@@ -124,29 +127,46 @@ export async function initiativeIds(db: Connector): Promise<string[]> {
 	return rows.map((r) => r.initiative_id);
 }
 
+const muniCode = z.string().regex(/^\d{5}$/);
+
 /**
- * Latest target, latest result and grades per picked initiative, as one text each (for side-by-side
- * rows). Joins and aggregates over the picked initiatives' rows, not one subquery per initiative and
- * column: at national scale a subquery per row reads the 500,000 measures again for each.
+ * An initiative as another page's row shows it (comparable initiatives, an initiative's own figures
+ * beside them): its latest target, latest result and grades as one text each. A page table
+ * (src/lib/db/page-table.ts) sorted by initiative id: the comparables of one initiative lie all over
+ * the country, and deriving their figures in the page read every block of measures and grades of the
+ * national file (89 MB natively for ten rows); one row each, read by key, is a few blocks.
  */
-const SUMMARY_CTE = `
-	summary_m AS (
-		SELECT x.initiative_id, x.kind, x.raw_text,
-		       row_number() OVER (PARTITION BY x.initiative_id, x.kind ORDER BY x.fiscal_year DESC NULLS LAST, x.measure_id) AS r
-		FROM measures x WHERE x.kind IN ('target', 'result') AND x.initiative_id IN (SELECT initiative_id FROM picked)
-	),
-	summary_e AS (
-		SELECT e.initiative_id, string_agg(e.grade_raw, ' / ' ORDER BY e.evaluation_id) AS grade, min_by(e.band, e.score) FILTER (WHERE e.band IS NOT NULL) AS band
-		FROM evaluations e WHERE e.initiative_id IN (SELECT initiative_id FROM picked) GROUP BY e.initiative_id
-	),
-	summary AS (
-		SELECT i.initiative_id, t.raw_text AS target, r.raw_text AS result, se.grade, se.band
-		FROM initiatives i
-		LEFT JOIN summary_m t ON t.initiative_id = i.initiative_id AND t.kind = 'target' AND t.r = 1
-		LEFT JOIN summary_m r ON r.initiative_id = i.initiative_id AND r.kind = 'result' AND r.r = 1
-		LEFT JOIN summary_e se ON se.initiative_id = i.initiative_id
-		WHERE i.initiative_id IN (SELECT initiative_id FROM picked)
-	)`;
+export const initiativeSummariesTable = definePageTable({
+	name: 'initiative_summaries',
+	rowEn: 'one initiative with its latest target, latest result and grades, as rows of other pages show it (a page table derived from the tables above)',
+	rowJa: '取組 1件と最新の目標・最新の実績・評価（他のページの行に表示する内容。上の表から導出するページ用の表）',
+	orderBy: ['initiative_id'],
+	parquet: { prefectureOf: 'muni_code' },
+	schema: z.object({
+		initiative_id: column(z.string().min(1), 'VARCHAR', 'initiative', '取組ID'),
+		muni_code: column(muniCode, 'VARCHAR', 'municipality', '市区町村コード'),
+		plan_id: column(z.string().min(1), 'VARCHAR', 'plan', '計画ID'),
+		name_ja: column(z.string().min(1), 'VARCHAR', 'initiative name as printed', '取組名'),
+		target: column(z.string().nullable(), 'VARCHAR', 'the source text of its latest target', '最新の目標（原文）'),
+		result: column(z.string().nullable(), 'VARCHAR', 'the source text of its latest result', '最新の実績（原文）'),
+		grade: column(z.string().nullable(), 'VARCHAR', 'its grades as printed, joined by " / "', '評価（記載のまま、「 / 」区切り）'),
+		band: column(z.string().nullable(), 'VARCHAR', 'the common band of its lowest-scored grade', '最も低い評価の共通区分')
+	}),
+	sql: ({ rows }) => `
+		WITH m AS (
+			SELECT initiative_id, kind, raw_text,
+			       row_number() OVER (PARTITION BY initiative_id, kind ORDER BY fiscal_year DESC NULLS LAST, measure_id) AS r
+			FROM ${rows('measures')} WHERE kind IN ('target', 'result') AND initiative_id IS NOT NULL
+		), e AS (
+			SELECT initiative_id, string_agg(grade_raw, ' / ' ORDER BY evaluation_id) AS grade, min_by(band, score) FILTER (WHERE band IS NOT NULL) AS band
+			FROM ${rows('evaluations')} GROUP BY initiative_id
+		)
+		SELECT i.initiative_id, i.muni_code, i.plan_id, i.name_ja, t.raw_text AS target, r.raw_text AS result, e.grade, e.band
+		FROM ${rows('initiatives')} i
+		LEFT JOIN m t ON t.initiative_id = i.initiative_id AND t.kind = 'target' AND t.r = 1
+		LEFT JOIN m r ON r.initiative_id = i.initiative_id AND r.kind = 'result' AND r.r = 1
+		LEFT JOIN e ON e.initiative_id = i.initiative_id`
+});
 
 /** Which initiatives a batch of pages is for: one (a page in the browser) or every one of a municipality (the prerender). */
 export type InitiativePick = { id: string } | { muni: string };
@@ -265,10 +285,10 @@ export async function initiativePages(db: Connector, pick: InitiativePick): Prom
 				)
 			)
 		: null;
-	const comparables = await comparablesOf(db, picked, param, tables);
+	const comparables = await comparablesOf(db, pick, tables);
 	const owns = byInitiative<InitiativePage['own']>(
 		await db.query(
-			`WITH ${picked}, picked AS (SELECT initiative_id FROM picked_i), ${SUMMARY_CTE} SELECT initiative_id AS for_id, target, result, grade, band FROM summary`,
+			`WITH ${picked} SELECT initiative_id AS for_id, target, result, grade, band FROM initiative_summaries WHERE initiative_id IN (SELECT initiative_id FROM picked_i)`,
 			[param]
 		)
 	);
@@ -308,26 +328,44 @@ export async function initiativePages(db: Connector, pick: InitiativePick): Prom
  * can show it. A dataset without the table has none to show.
  */
 export async function comparableInitiatives(db: Connector, id: string, tables: ReadonlySet<string>): Promise<Comparable[]> {
-	const [picked, param] = pickedCte({ id });
-	return (await comparablesOf(db, picked, param, tables)).get(id) ?? [];
+	return (await comparablesOf(db, { id }, tables)).get(id) ?? [];
 }
 
-async function comparablesOf(db: Connector, picked: string, param: string, tables: ReadonlySet<string>): Promise<Map<string, Comparable[]>> {
+async function comparablesOf(db: Connector, pick: InitiativePick, tables: ReadonlySet<string>): Promise<Map<string, Comparable[]>> {
 	if (!tables.has('comparable_initiatives')) return new Map();
-	return byInitiative<Comparable>(
-		await db.query(
-			`WITH ${picked}, ranked AS (
-				SELECT c.initiative_id AS for_id, c.comparable_id AS initiative_id, c.rank, c.shared_themes, c.similarity
-				FROM comparable_initiatives c WHERE c.initiative_id IN (SELECT initiative_id FROM picked_i)
-			),
-			picked AS (SELECT DISTINCT initiative_id FROM ranked),
-			${SUMMARY_CTE}
-			SELECT p.for_id, p.initiative_id, o.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, o.name_ja,
-			       p.shared_themes, p.similarity, s.target, s.result, s.grade, s.band,
-			       ${importedFile('o.plan_id')}
-			FROM ranked p JOIN initiatives o USING (initiative_id) JOIN summary s USING (initiative_id) JOIN municipalities m ON m.muni_code = o.muni_code
-			ORDER BY p.for_id, p.rank`,
-			[param]
-		)
+	const [picked, param] = pickedCte(pick);
+	const ranked = await db.query<{ for_id: string; initiative_id: string; shared_themes: string[]; similarity: number }>(
+		`WITH ${picked}
+		 SELECT c.initiative_id AS for_id, c.comparable_id AS initiative_id, c.shared_themes, c.similarity
+		 FROM comparable_initiatives c WHERE c.initiative_id IN (SELECT initiative_id FROM picked_i) ORDER BY c.initiative_id, c.rank`,
+		[param]
 	);
+	if (!ranked.length) return new Map();
+	const shown = await comparableRows(db, [...new Set(ranked.map((r) => r.initiative_id))], 'muni' in pick);
+	const out = new Map<string, Comparable[]>();
+	for (const { for_id, ...r } of ranked) {
+		const row = shown.get(r.initiative_id);
+		// As a join would: a ranked id whose initiative is not in the dataset is not shown.
+		if (!row) continue;
+		out.set(for_id, [...(out.get(for_id) ?? []), { ...row, ...r }]);
+	}
+	return out;
+}
+
+type ComparableShown = Omit<Comparable, 'shared_themes' | 'similarity'>;
+
+/**
+ * The comparable rows' initiatives, by id. One page's ten lie all over the country: a join from their
+ * list gives DuckDB a key range spanning the file, so each is read by its own key (a UNION ALL of
+ * single-key reads, which the zone maps serve from that key's blocks). The prerender's batch (hundreds
+ * of ids, a local file) reads them in one join.
+ */
+async function comparableRows(db: Connector, ids: readonly string[], batch: boolean): Promise<Map<string, ComparableShown>> {
+	const select = (where: string) => `SELECT s.initiative_id, s.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, s.name_ja,
+		       s.target, s.result, s.grade, s.band, ${importedFile('s.plan_id')}
+		FROM initiative_summaries s JOIN municipalities m ON m.muni_code = s.muni_code WHERE ${where}`;
+	const rows = batch
+		? await db.query<ComparableShown & Record<string, unknown>>(select("s.initiative_id IN (SELECT unnest(string_split(?, ',')))"), [ids.join(',')])
+		: await db.query<ComparableShown & Record<string, unknown>>(ids.map(() => `(${select('s.initiative_id = ?')})`).join(' UNION ALL '), [...ids]);
+	return new Map(rows.map((r) => [r.initiative_id, r]));
 }
