@@ -77,6 +77,24 @@ export async function searchInitiatives(db: Connector, f: SearchFilters): Promis
 	return { hits: r.hits, total: total ?? r.total };
 }
 
+const utf8 = new TextEncoder();
+
+/** The least and greatest of the ids in DuckDB's order of text (by UTF-8 bytes, which JavaScript's < is not beyond the BMP). */
+function byteRange(ids: readonly string[]): [string, string] {
+	const cmp = (a: Uint8Array, b: Uint8Array) => {
+		for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) return a[k] - b[k];
+		return a.length - b.length;
+	};
+	let lo = ids[0];
+	let hi = ids[0];
+	for (const id of ids) {
+		const bytes = utf8.encode(id);
+		if (cmp(bytes, utf8.encode(lo)) < 0) lo = id;
+		if (cmp(bytes, utf8.encode(hi)) > 0) hi = id;
+	}
+	return [lo, hi];
+}
+
 /** The query over every initiative, or over `only` (ids) when given. */
 async function searchRows(db: Connector, f: SearchFilters, only: readonly string[] | null): Promise<{ hits: SearchHit[]; total: number }> {
 	const where: string[] = [];
@@ -103,9 +121,12 @@ async function searchRows(db: Connector, f: SearchFilters, only: readonly string
 		where.push('list_contains(d.bands, ?)');
 		params.push(f.band);
 	}
-	// The ids as constants of the query, so that DuckDB's zone maps skip the blocks that hold none of them.
+	// The ids, and their range as constants, which DuckDB's zone maps compare with each block's (a long
+	// IN list is read as a join, which they do not see): the first page of a common word lies in a few
+	// municipalities, whose rows are all the query reads.
 	const ids = only ? `(${only.map(() => '?').join(', ')})` : '';
-	const among = (col: string) => (only ? ` AND ${col} IN ${ids}` : '');
+	const among = (col: string) => (only ? ` AND ${col} BETWEEN ? AND ? AND ${col} IN ${ids}` : '');
+	const bounds = only ? byteRange(only) : [];
 	const termList = f.terms.length ? `[${f.terms.map(() => '?').join(', ')}]::VARCHAR[]` : '[]::VARCHAR[]';
 	const measureFilter = `len(list_filter(${termList}, lambda t: contains(${foldSql('x.raw_text')}, t))) > 0`;
 	const sql = `
@@ -131,7 +152,7 @@ async function searchRows(db: Connector, f: SearchFilters, only: readonly string
 		${where.length ? `WHERE ${where.join(' AND ')}` : ''}
 		ORDER BY d.muni_code, d.seq, d.initiative_id
 		LIMIT ${SEARCH_LIMIT}`;
-	const list = only ?? [];
+	const list = [...bounds, ...(only ?? [])];
 	const rows = await db.query<SearchHit & { total: number } & Record<string, unknown>>(sql, [...f.terms, ...list, ...list, ...list, ...list, ...params]);
 	return { hits: rows.map(({ total: _, ...hit }) => hit), total: rows[0]?.total ?? 0 };
 }
