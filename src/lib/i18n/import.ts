@@ -57,7 +57,7 @@ export const importMessages: Messages = {
 	pf_prefecture_ja: { ja: '都道府県', en: 'Prefecture' },
 	pf_name_ja: { ja: '市区町村名', en: 'Municipality name' },
 	pf_title_ja: { ja: '計画名', en: 'Plan title' },
-	pf_report_fiscal_year: { ja: '報告年度（西暦）', en: 'Report fiscal year' },
+	pf_report_fiscal_year: { ja: '報告年度（2023、令和5年度、R5）', en: 'Report fiscal year (2023, 令和5年度 or R5)' },
 	pf_actor_ja: { ja: '報告の主体', en: 'Reported by' },
 	need_name_column: { ja: '取組名の列を選んでください（列の上の選択肢で「取組名」）', en: 'choose the column of initiative names ("name" above a column)' },
 	scheme_fields: { ja: '評価の段階（評価の列があるとき）：1行に「記号, 共通尺度上の位置(0〜1), 定義, 理由」、上位から', en: 'Grade levels (when there is a grade column): one a line, "mark, place on the common scale (0–1), definition, reason", best first' },

@@ -22,7 +22,7 @@ export const specProblemMessages: Messages = {
 	sp_required: { ja: '入力してください', en: 'fill this in' },
 	sp_column_letter: { ja: '列は英字で書きます（A, B, …, AA）', en: 'a column letter (A, B, …, AA)' },
 	sp_muni_code: { ja: '5桁の市区町村コードを入れてください', en: 'a 5-digit municipality code' },
-	sp_fiscal_year: { ja: '年度を西暦で入れてください（1989〜2100、例：2023）', en: 'a fiscal year, 1989 to 2100 (e.g. 2023)' },
+	sp_fiscal_year: { ja: '1989〜2100の年度を入れてください（2023、令和5年度、R5）', en: 'a fiscal year from 1989 to 2100 (2023, 令和5年度 or R5)' },
 	sp_scale_place: { ja: '共通尺度上の位置は0から1の数で入れてください', en: 'a place on the common scale from 0 to 1' },
 	sp_rank: { ja: '順位は1以上の整数です', en: 'a rank: a whole number from 1' },
 	sp_header_rows: { ja: '見出しの行の番号を入れてください（例：1 または 2,3）', en: 'the numbers of the header rows (e.g. 1, or 2,3)' },

@@ -1,5 +1,6 @@
 import { TabularSpec, type TabularSpecInput } from './tabular-spec';
 import { MEASURE_KINDS } from '../contract/tables';
+import { readFiscalYear } from '../normalize/fiscal-year';
 import { specProblems, type SpecProblem } from './spec-problems';
 
 /**
@@ -35,7 +36,8 @@ export function emptyForm(letters: readonly string[]): MappingForm {
 	};
 }
 
-const yearOf = (s: string) => (s.trim() ? Number(s.trim()) : null);
+/** A year as typed: 2023, 2023年度, 令和5年度 or R5 (the normalizer the template's cells go through), else left to the spec to refuse. */
+const yearOf = (s: string) => (s.trim() ? (readFiscalYear(s.trim()) ?? Number(s.trim())) : null);
 
 /** What the form still lacks: the field (as the spec names it: plan.name_ja, columns.name) and what it needs, by kind; `missing` for an empty field. */
 export type FormProblem = SpecProblem;
@@ -66,9 +68,9 @@ export function specOf(form: MappingForm): { spec: TabularSpec | null; problems:
 			measures: form.columns
 				.filter((c) => (MEASURE_KINDS as readonly string[]).includes(c.meaning))
 				.map((c) => ({ column: c.letter, kind: c.meaning as 'target' | 'result' | 'plan', fiscal_year: yearOf(c.year) })),
-			grade: one('grade') ? { column: one('grade')!, fiscal_year: yearOf(by('grade')[0].year) ?? Number(p.report_fiscal_year) } : null
+			grade: one('grade') ? { column: one('grade')!, fiscal_year: yearOf(by('grade')[0].year) ?? yearOf(p.report_fiscal_year) ?? Number.NaN } : null
 		},
-		plan: { ...p, report_fiscal_year: Number(p.report_fiscal_year) },
+		plan: { ...p, report_fiscal_year: yearOf(p.report_fiscal_year) ?? Number.NaN },
 		grading_scheme: levels.length ? levels : null
 	};
 	const parsed = TabularSpec.safeParse(raw);

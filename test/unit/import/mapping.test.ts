@@ -4,7 +4,7 @@ import { sheetCsv, writeWorkbook } from '../../../src/lib/import/write-template'
 import { importFiles, importMapped, sha256Hex } from '../../../src/lib/import/import-files';
 import { parseSpec, TabularSpec } from '../../../src/lib/import/tabular-spec';
 import { previewRows } from '../../../src/lib/import/read-mapped';
-import { emptyForm, specOf } from '../../../src/lib/import/mapping-form';
+import { emptyForm, formOf, specOf } from '../../../src/lib/import/mapping-form';
 import { SpecRefused, specProblemText } from '../../../src/lib/import/spec-problems';
 import { loadCommonGroundInputs } from '../../../scripts/lib/dataset';
 import { encodeShiftJis } from '../../helpers/shift-jis';
@@ -83,14 +83,14 @@ describe("the mapping form's problems, in the page's language", () => {
 		expect(spec).toBeNull();
 		const label = (key: string) => ({ muni_code: '市区町村コード（5桁）', actor_ja: '報告の主体' })[key] ?? null;
 		expect(problems.map((p) => specProblemText(p, 'ja', label))).toEqual([
-			'D列: 年度を西暦で入れてください（1989〜2100、例：2023）',
+			'D列: 1989〜2100の年度を入れてください（2023、令和5年度、R5）',
 			'市区町村コード（5桁）: 5桁の市区町村コードを入れてください',
 			'報告の主体: 入力してください',
 			'評価の段階の1行目（位置）: 共通尺度上の位置は0から1の数で入れてください',
 			'評価の段階の1行目（理由）: 入力してください'
 		]);
 		expect(problems.map((p) => specProblemText(p, 'en'))).toEqual([
-			'Column D: a fiscal year, 1989 to 2100 (e.g. 2023)',
+			'Column D: a fiscal year from 1989 to 2100 (2023, 令和5年度 or R5)',
 			'muni_code: a 5-digit municipality code',
 			'actor_ja: fill this in',
 			'Grade level on line 1 (place): a place on the common scale from 0 to 1',
@@ -111,5 +111,19 @@ describe("the mapping form's problems, in the page's language", () => {
 		expect(r.message).toBe('x.spec.json: columns: column C is given two meanings');
 		expect(r.problems.map((p) => specProblemText(p, 'ja'))).toEqual(['列の対応付け: C列に2つの意味が選ばれています', '評価の段階: 評価の列には評価の段階が要ります：各段階と共通尺度上の位置を入れてください']);
 		expect(() => parseSpec([1], 'y.json')).toThrowError(/^y\.json: \(spec\): not a column mapping/);
+	});
+});
+
+describe('the mapping form reads years as the template does', () => {
+	it('takes 2023, 2023年度, 令和5年度 and R5 for the report year and a column year', () => {
+		for (const typed of ['2023', '2023年度', '令和5年度', 'R5']) {
+			const form = formOf(spec, previewRows({ name: 'x', rows: OWN_SHEET.map((r) => [...r]) } as never).letters);
+			form.plan.report_fiscal_year = typed;
+			form.columns.find((c) => c.meaning === 'result')!.year = typed;
+			const out = specOf(form);
+			expect(out.problems).toEqual([]);
+			expect(out.spec?.plan?.report_fiscal_year).toBe(2023);
+			expect(out.spec?.columns.measures.find((m) => m.kind === 'result')?.fiscal_year).toBe(2023);
+		}
 	});
 });
