@@ -124,11 +124,12 @@ export const headlineTable = definePageTable({
 });
 
 export async function headline(db: Connector): Promise<Headline> {
+	// sum() of counts is a HUGEINT, which DuckDB-wasm hands over as four 32-bit words (the page showed "39,0,0,0"); a BIGINT comes as a number.
 	const [row] = await db.query<Headline & Record<string, unknown>>(`
 		SELECT (SELECT count(*) FROM municipalities WHERE has_report) AS municipalities,
-		       sum(initiatives) AS initiatives, sum(measures) AS measures, sum(evaluations) AS evaluations,
-		       sum(graded_initiatives) AS graded_initiatives, sum(themes) AS themes, sum(themed_initiatives) AS themed_initiatives,
-		       sum(achievements) AS achievements, sum(interim_achievements) AS interim_achievements
+		       sum(initiatives)::BIGINT AS initiatives, sum(measures)::BIGINT AS measures, sum(evaluations)::BIGINT AS evaluations,
+		       sum(graded_initiatives)::BIGINT AS graded_initiatives, sum(themes)::BIGINT AS themes, sum(themed_initiatives)::BIGINT AS themed_initiatives,
+		       sum(achievements)::BIGINT AS achievements, sum(interim_achievements)::BIGINT AS interim_achievements
 		FROM headline`);
 	return row;
 }
