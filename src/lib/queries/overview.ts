@@ -28,7 +28,7 @@ const count = (en: string, ja: string) => column(z.number().int().nonnegative(),
 /**
  * One row per plan (a municipality with its report, or a plan the user imported beside it) with its
  * report year, grading scheme and record counts: the overview's table, and the prefecture pages'
- * figures, read by municipality code. Also the national summary (parquet/summary/municipality_summaries.parquet).
+ * figures (src/lib/queries/prefecture.ts), read by municipality code. Also the national summary (parquet/summary/municipality_summaries.parquet).
  */
 export const municipalitySummariesTable = definePageTable({
 	name: 'municipality_summaries',
@@ -49,7 +49,8 @@ export const municipalitySummariesTable = definePageTable({
 		has_scheme: column(z.boolean(), 'BOOLEAN', 'the grading scheme has its levels in grading_schemes', '評価基準の段階がgrading_schemesにあるか'),
 		initiatives: count('initiatives of the plan', '取組の件数'),
 		measures: count("measures of the plan's initiatives and goals", '取組・目標の指標の件数'),
-		evaluations: count("grades given to the plan's initiatives", '取組の評価の件数')
+		evaluations: count("grades given to the plan's initiatives", '取組の評価の件数'),
+		achievements: count("pairs of a target and a result of the plan's initiatives and goals", '取組・目標の目標と実績の組の件数')
 	}),
 	sql: ({ rows, lookup }) => `
 		SELECT m.muni_code, p.plan_id, m.prefecture_code, m.name_ja, m.name_en, m.prefecture_ja, m.prefecture_en,
@@ -59,7 +60,10 @@ export const municipalitySummariesTable = definePageTable({
 		       (SELECT count(*) FROM ${rows('measures')} x JOIN ${rows('initiatives')} i USING (initiative_id) WHERE i.plan_id = p.plan_id)
 		         + (SELECT count(*) FROM ${rows('measures')} x JOIN ${rows('goals')} g ON g.goal_id = x.goal_id
 		            WHERE x.initiative_id IS NULL AND g.plan_id = p.plan_id) AS measures,
-		       (SELECT count(*) FROM ${rows('evaluations')} e JOIN ${rows('initiatives')} i USING (initiative_id) WHERE i.plan_id = p.plan_id) AS evaluations
+		       (SELECT count(*) FROM ${rows('evaluations')} e JOIN ${rows('initiatives')} i USING (initiative_id) WHERE i.plan_id = p.plan_id) AS evaluations,
+		       (SELECT count(*) FROM ${rows('achievements')} a JOIN ${rows('initiatives')} i USING (initiative_id) WHERE i.plan_id = p.plan_id)
+		         + (SELECT count(*) FROM ${rows('achievements')} a JOIN ${rows('goals')} g ON g.goal_id = a.goal_id
+		            WHERE a.initiative_id IS NULL AND g.plan_id = p.plan_id) AS achievements
 		FROM ${lookup('municipalities')} m JOIN ${rows('plans')} p USING (muni_code)`
 });
 

@@ -4,6 +4,10 @@ import type { Connector } from '../db/connector';
  * Coverage by prefecture and the prefecture pages. A municipality (市町村, 特別区, a designated city
  * counted once) is covered when it, or one of its wards, reports: 新潟市 is covered by 西区 and 南区,
  * which report on their own and are counted as reports.
+ *
+ * The figures come from the page tables (src/lib/db/page-table.ts) municipality_summaries (a row per
+ * plan, sorted by municipality code) and theme_matrix (a row per theme of a plan), and the
+ * municipalities table (one row per code): no query reads the country's initiatives or measures.
  */
 
 export interface PrefectureCoverage {
@@ -27,7 +31,7 @@ export async function prefectureCoverage(db: Connector): Promise<PrefectureCover
 			       m.has_report OR EXISTS (SELECT 1 FROM municipalities w WHERE w.parent_code = m.muni_code AND w.has_report) AS covered
 			FROM municipalities m
 		), work AS (
-			SELECT left(muni_code, 2) AS prefecture_code, count(*) AS initiatives FROM initiatives GROUP BY ALL
+			SELECT prefecture_code, sum(initiatives) AS initiatives FROM municipality_summaries GROUP BY ALL
 		)
 		SELECT p.prefecture_code, p.prefecture_ja, p.prefecture_en,
 		       count(*) FILTER (WHERE o.kind IS DISTINCT FROM 'ward')::INTEGER AS municipalities,
@@ -81,8 +85,7 @@ export async function prefecturePage(db: Connector, code: string): Promise<Prefe
 }
 
 /**
- * The pages of every prefecture with one query per part (the prerender: at national scale each query
- * reads the half-million measures, once instead of 47 times).
+ * The pages of every prefecture with one query per part (the prerender), from the page tables.
  */
 export function prefecturePages(db: Connector): Promise<Map<string, PrefecturePage>> {
 	return prefectureTables(db, null);
@@ -95,29 +98,23 @@ async function prefectureTables(db: Connector, code: string | null): Promise<Map
 	const [here, params] = code === null ? ['SELECT * FROM municipalities', []] : ['SELECT * FROM municipalities WHERE prefecture_code = ?', [code]];
 	const rows = await db.query<Omit<PrefectureMunicipality, 'themes'> & { prefecture_code: string } & Record<string, unknown>>(
 		`WITH here AS (${here}),
-		ini AS (SELECT muni_code, count(*) AS n FROM initiatives WHERE muni_code IN (SELECT muni_code FROM here) GROUP BY ALL),
-		mea AS (
-			SELECT p.muni_code, count(*) AS n FROM measures x
-			LEFT JOIN initiatives i USING (initiative_id) LEFT JOIN goals g ON g.goal_id = x.goal_id
-			JOIN plans p ON p.plan_id = coalesce(i.plan_id, g.plan_id)
-			WHERE p.muni_code IN (SELECT muni_code FROM here) GROUP BY ALL
-		),
-		eva AS (SELECT i.muni_code, count(*) AS n FROM evaluations e JOIN initiatives i USING (initiative_id) WHERE i.muni_code IN (SELECT muni_code FROM here) GROUP BY ALL),
-		ach AS (SELECT muni_code, count(*) AS n FROM achievements WHERE muni_code IN (SELECT muni_code FROM here) GROUP BY ALL),
-		yr AS (SELECT muni_code, max(report_fiscal_year) AS y FROM plans WHERE muni_code IN (SELECT muni_code FROM here) GROUP BY ALL)
-		SELECT h.prefecture_code, h.muni_code, h.name_ja, h.name_en, h.kind, h.parent_code, h.has_report, h.note, yr.y AS report_fiscal_year,
-		       coalesce(ini.n, 0)::INTEGER AS initiatives, coalesce(mea.n, 0)::INTEGER AS measures,
-		       coalesce(eva.n, 0)::INTEGER AS evaluations, coalesce(ach.n, 0)::INTEGER AS achievements
-		FROM here h LEFT JOIN ini USING (muni_code) LEFT JOIN mea USING (muni_code) LEFT JOIN eva USING (muni_code)
-		LEFT JOIN ach USING (muni_code) LEFT JOIN yr USING (muni_code)
+		fig AS (
+			SELECT muni_code, max(report_fiscal_year) AS y, sum(initiatives) AS initiatives, sum(measures) AS measures,
+			       sum(evaluations) AS evaluations, sum(achievements) AS achievements
+			FROM municipality_summaries WHERE ${code === null ? 'true' : 'prefecture_code = ?'} GROUP BY ALL
+		)
+		SELECT h.prefecture_code, h.muni_code, h.name_ja, h.name_en, h.kind, h.parent_code, h.has_report, h.note, fig.y AS report_fiscal_year,
+		       coalesce(fig.initiatives, 0)::INTEGER AS initiatives, coalesce(fig.measures, 0)::INTEGER AS measures,
+		       coalesce(fig.evaluations, 0)::INTEGER AS evaluations, coalesce(fig.achievements, 0)::INTEGER AS achievements
+		FROM here h LEFT JOIN fig USING (muni_code)
 		ORDER BY h.prefecture_code, coalesce(h.parent_code, h.muni_code), h.parent_code NULLS FIRST, h.muni_code`,
-		params
+		code === null ? [] : [code, code]
 	);
 	const themes = await db.query<ThemeFigure & { muni_code: string } & Record<string, unknown>>(
-		`SELECT i.muni_code, t.theme_id, th.label_ja, th.label_en, count(DISTINCT i.initiative_id)::INTEGER AS initiatives
-		 FROM initiative_themes t JOIN initiatives i USING (initiative_id) JOIN themes th USING (theme_id)
-		 ${code === null ? '' : 'WHERE left(i.muni_code, 2) = ?'}
-		 GROUP BY ALL ORDER BY i.muni_code, initiatives DESC, t.theme_id`,
+		`SELECT t.muni_code, t.theme_id, th.label_ja, th.label_en, sum(t.initiatives)::INTEGER AS initiatives
+		 FROM theme_matrix t JOIN themes th USING (theme_id)
+		 ${code === null ? '' : 'WHERE left(t.muni_code, 2) = ?'}
+		 GROUP BY ALL ORDER BY t.muni_code, initiatives DESC, t.theme_id`,
 		params
 	);
 	const themesOf = new Map<string, ThemeFigure[]>();
