@@ -3,6 +3,7 @@ import { headlineTable, municipalitySummariesTable, themeMatrixTable } from '../
 import { searchDocsTable, searchGramsTable } from '../queries/search-index';
 import { themeInitiativesTable } from '../queries/theme';
 import { initiativeSummariesTable } from '../queries/initiative';
+import { chartPairsTable, themeChartPairsTable } from '../queries/chart-pairs';
 
 /**
  * Every page table (src/lib/db/page-table.ts says what one is), in the order the pipeline derives
@@ -15,7 +16,9 @@ export const PAGE_TABLES: readonly PageTable[] = [
 	searchDocsTable,
 	searchGramsTable,
 	themeInitiativesTable,
-	initiativeSummariesTable
+	initiativeSummariesTable,
+	chartPairsTable,
+	themeChartPairsTable
 ];
 
 export const isPageTable = (name: string): boolean => PAGE_TABLES.some((t) => t.name === name);
