@@ -9,6 +9,10 @@ import { plainRow, type Connector, type Row } from '../../src/lib/db/connector';
 import { IMPORTED_DATABASE, IMPORTED_ROWS, IMPORTS_TABLE, PUBLISHED_TABLES_SQL, importedDatabaseStatements } from '../../src/lib/db/imported';
 import { DATABASE_FILE, PUBLISHED_DATABASE } from '../../src/lib/db/published';
 import type { Dataset } from '../../src/lib/pipeline/ingest';
+import type { TemplateRows } from '../../src/lib/import/example';
+import { templateSheets, writeWorkbook } from '../../src/lib/import/write-template';
+import { importFiles } from '../../src/lib/import/import-files';
+import { loadCommonGroundInputs } from '../../scripts/lib/dataset';
 
 export interface ImportedDb extends Connector {
 	/** Puts a plan into the imported database as the browser's import does (src/lib/db/imports.ts), by native DuckDB. */
@@ -53,3 +57,15 @@ export async function openImportedDb(name: string, dataset: Dataset = buildDatas
 		}
 	};
 }
+
+/** A plan written as the template's workbook, read by the page's own import (importFiles), then added as the browser adds it. */
+export async function importPlan(db: ImportedDb, rows: TemplateRows, file: string, besidePublished = false): Promise<void> {
+	const out = await importFiles([{ name: file, bytes: await writeWorkbook(templateSheets(rows)) }], loadCommonGroundInputs(), besidePublished);
+	if (out.kind !== 'plan') throw new Error(JSON.stringify(out));
+	const [plan] = out.tables.plans as { plan_id: string; muni_code: string }[];
+	await db.addImport({ file_name: file, muni_code: plan.muni_code, plan_id: plan.plan_id }, out.tables);
+}
+
+/** Rows with their fractions to 12 significant digits: a mean's last bits depend on the order DuckDB adds its values in. */
+export const roundedMeans = <T extends object>(rows: T[]): Record<string, unknown>[] =>
+	rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v])));

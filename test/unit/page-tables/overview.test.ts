@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, EXAMPLE_FILE_STEM, type TemplateRows } from '../../../src/lib/import/example';
-import { templateSheets, writeWorkbook } from '../../../src/lib/import/write-template';
-import { importFiles } from '../../../src/lib/import/import-files';
-import { loadCommonGroundInputs } from '../../../scripts/lib/dataset';
+import { EXAMPLE, EXAMPLE_FILE_STEM } from '../../../src/lib/import/example';
 import { headline, municipalitySummaries, themeMatrix } from '../../../src/lib/queries/overview';
 import { FINAL_PAIR, INTERIM_PAIR, importedFile } from '../../../src/lib/queries/common';
-import { openImportedDb, type ImportedDb } from '../../helpers/imported-db';
+import { importPlan, openImportedDb, roundedMeans, type ImportedDb } from '../../helpers/imported-db';
 
 /**
  * The overview's queries as they were before the page tables (aggregating the tables in the tab): the
@@ -52,15 +49,7 @@ const OLD_MATRIX = `
 		GROUP BY it.theme_id, it.muni_code, it.plan_id
 		ORDER BY it.theme_id, it.muni_code, it.plan_id`;
 
-/** A mean's last bits depend on the order DuckDB adds its values in (which a different plan of the same query changes). */
-const rounded = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v])));
 
-async function importPlan(db: ImportedDb, rows: TemplateRows, file: string, besidePublished = false): Promise<void> {
-	const out = await importFiles([{ name: file, bytes: await writeWorkbook(templateSheets(rows)) }], loadCommonGroundInputs(), besidePublished);
-	if (out.kind !== 'plan') throw new Error(JSON.stringify(out));
-	const [plan] = out.tables.plans as { plan_id: string; muni_code: string }[];
-	await db.addImport({ file_name: file, muni_code: plan.muni_code, plan_id: plan.plan_id }, out.tables);
-}
 
 describe('the overview read from page tables', () => {
 	let db: ImportedDb;
@@ -74,7 +63,7 @@ describe('the overview read from page tables', () => {
 		expect(summaries).toEqual(await db.query(OLD_SUMMARIES));
 		expect(await headline(db)).toEqual((await db.query(OLD_HEADLINE))[0]);
 		const matrix = await themeMatrix(db);
-		expect(rounded(matrix.cells as unknown as Record<string, unknown>[])).toEqual(rounded(await db.query(OLD_MATRIX)));
+		expect(roundedMeans(matrix.cells as unknown as Record<string, unknown>[])).toEqual(roundedMeans(await db.query(OLD_MATRIX)));
 		return { summaries, matrix };
 	};
 

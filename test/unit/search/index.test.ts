@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { EXAMPLE, EXAMPLE_FILE_STEM, type TemplateRows } from '../../../src/lib/import/example';
-import { templateSheets, writeWorkbook } from '../../../src/lib/import/write-template';
-import { importFiles } from '../../../src/lib/import/import-files';
-import { loadCommonGroundInputs } from '../../../scripts/lib/dataset';
+import { EXAMPLE, EXAMPLE_FILE_STEM } from '../../../src/lib/import/example';
 import { searchEveryInitiative, searchInitiatives, type SearchFilters } from '../../../src/lib/queries/search';
 import { gramsOfTextSql, termKeys } from '../../../src/lib/search/grams';
 import { fold, searchTerms } from '../../../src/lib/search/text';
 import { themeWords, themesForTerm } from '../../../src/lib/search/theme-words';
 import { TaxonomyFile } from '../../../src/lib/themes/taxonomy';
 import { readFileSync } from 'node:fs';
-import { openImportedDb, type ImportedDb } from '../../helpers/imported-db';
+import { importPlan, openImportedDb, type ImportedDb } from '../../helpers/imported-db';
 
 const words = themeWords(TaxonomyFile.parse(JSON.parse(readFileSync('data/themes/taxonomy.json', 'utf8'))).themes);
 
@@ -23,12 +20,6 @@ function filters(q: string, more: Partial<SearchFilters> = {}): SearchFilters {
 const TYPED = ['サロン', 'さろん', 'ｻﾛﾝ', '茶の間', 'ヤングケアラー', 'ケアラ', 'ﾔﾝｸﾞｹｱﾗｰ', '見守り活動', '地域', '支援', '福祉', '茶', '見', 'の', '会',
 	'npo', 'ＮＰＯ', 'ＮＰＯ法人', 'salon', 'young carer', 'carer', 'zzzqqq', '存在しない語句', '𠮷', '子ども食堂', '民生委員', '2020', '１', 'a', '課', '。', '地域の茶の間'];
 
-async function importPlan(db: ImportedDb, rows: TemplateRows, file: string, besidePublished = false): Promise<void> {
-	const out = await importFiles([{ name: file, bytes: await writeWorkbook(templateSheets(rows)) }], loadCommonGroundInputs(), besidePublished);
-	if (out.kind !== 'plan') throw new Error(JSON.stringify(out));
-	const [plan] = out.tables.plans as { plan_id: string; muni_code: string }[];
-	await db.addImport({ file_name: file, muni_code: plan.muni_code, plan_id: plan.plan_id }, out.tables);
-}
 
 describe('search through the index', () => {
 	let db: ImportedDb;
