@@ -58,12 +58,16 @@ export async function openImportedDb(name: string, dataset: Dataset = buildDatas
 	};
 }
 
-/** A plan written as the template's workbook, read by the page's own import (importFiles), then added as the browser adds it. */
-export async function importPlan(db: ImportedDb, rows: TemplateRows, file: string, besidePublished = false): Promise<void> {
+/**
+ * A plan written as the template's workbook, read by the page's own import (importFiles), then added as
+ * the browser adds it. Returns the imported tables, so a spec can count what the plan brought.
+ */
+export async function importPlan(db: ImportedDb, rows: TemplateRows, file: string, besidePublished = false): Promise<Dataset> {
 	const out = await importFiles([{ name: file, bytes: await writeWorkbook(templateSheets(rows)) }], loadCommonGroundInputs(), besidePublished);
 	if (out.kind !== 'plan') throw new Error(JSON.stringify(out));
 	const [plan] = out.tables.plans as { plan_id: string; muni_code: string }[];
 	await db.addImport({ file_name: file, muni_code: plan.muni_code, plan_id: plan.plan_id }, out.tables);
+	return out.tables;
 }
 
 /** Rows with their fractions to 12 significant digits: a mean's last bits depend on the order DuckDB adds its values in. */

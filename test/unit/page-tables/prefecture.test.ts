@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE } from '../../../src/lib/import/example';
-import { templateSheets, writeWorkbook } from '../../../src/lib/import/write-template';
-import { importFiles } from '../../../src/lib/import/import-files';
-import { loadCommonGroundInputs } from '../../../scripts/lib/dataset';
 import { prefectureCoverage, prefecturePage, prefecturePages } from '../../../src/lib/queries/prefecture';
 import * as before from './prefecture-before';
-import { openImportedDb, type ImportedDb } from '../../helpers/imported-db';
+import { importPlan, openImportedDb, type ImportedDb } from '../../helpers/imported-db';
 
 /** The prefecture pages from the page tables give what the queries over the whole tables gave (prefecture-before.ts). */
 describe('the prefecture pages read from page tables', () => {
@@ -34,12 +31,8 @@ describe('the prefecture pages read from page tables', () => {
 
 	it('gives the same pages with a second plan of 15107 imported', async () => {
 		const rows = { ...EXAMPLE, plan: [{ ...EXAMPLE.plan![0], muni_code: '15107' }] };
-		const file = 'second-plan-15107.xlsx';
-		const out = await importFiles([{ name: file, bytes: await writeWorkbook(templateSheets(rows)) }], loadCommonGroundInputs(), true);
-		if (out.kind !== 'plan') throw new Error(JSON.stringify(out));
-		const [plan] = out.tables.plans as { plan_id: string }[];
-		await db.addImport({ file_name: file, muni_code: '15107', plan_id: plan.plan_id }, out.tables);
+		const tables = await importPlan(db, rows, 'second-plan-15107.xlsx', true);
 		const pages = await same();
-		expect(pages.get('15')!.municipalities.find((m) => m.muni_code === '15107')!.initiatives).toBe(32 + out.tables.initiatives.length);
+		expect(pages.get('15')!.municipalities.find((m) => m.muni_code === '15107')!.initiatives).toBe(32 + tables.initiatives.length);
 	});
 });
