@@ -56,6 +56,11 @@ test('a query in the URL opens and runs, and counts the same initiatives the Par
 	await expect(page.locator('[data-table="initiatives"] [data-testid="row-count"]')).toContainText(initiatives.length.toLocaleString('ja-JP'));
 	await page.locator('[data-table="initiatives"] summary').click();
 	await expect(page.locator('[data-table="initiatives"]')).toContainText('取組名（原文）');
+	// The page tables the pages read are listed apart, with their rows (the headline is one row).
+	const headline = page.getByTestId('page-tables').locator('[data-table="headline"]');
+	await expect(headline.getByTestId('row-count')).toHaveText('1 行');
+	await headline.locator('summary').click();
+	await expect(headline).toContainText('データセットの主な数字');
 	expect(offsite).toEqual([]);
 	expect(consoleErrors).toEqual([]);
 });

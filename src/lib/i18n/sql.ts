@@ -42,6 +42,11 @@ export const sqlMessages: Messages = {
 
 	schema_heading: { ja: '表と列', en: 'Tables and columns' },
 	schema_hint: { ja: '名前をクリックするとエディタに挿入します。', en: 'Click a name to insert it into the editor.' },
+	page_tables_heading: { ja: 'ページ用の表', en: 'Page tables' },
+	page_tables_hint: {
+		ja: 'パイプラインが上の表から SQL で作り、ページが鍵で読む表です。上の表と同じ事実を別の形で持ちます。ダウンロードには含まれず、同じ SQL で作り直せます（データ辞書の「Page tables」）。',
+		en: 'Tables the pipeline derives from the tables above by SQL, for the pages to read by key. They hold the same facts in another shape; they are not in the downloads, and the same SQL rebuilds them (the data dictionary, "Page tables").'
+	},
 	rows_n: { ja: '{n} 行', en: '{n} rows' },
 	col_name: { ja: '列', en: 'Column' },
 	col_type: { ja: '型', en: 'Type' },

@@ -1,9 +1,13 @@
 import { ALL_TABLES } from '../contract/index';
+import { PAGE_TABLES } from '../contract/page-tables';
 import type { Connector } from '../db/connector';
 
-/** Rows of every published table, in the contract's order. Table names come from the contract only. */
+/**
+ * Rows of every published table and page table, in the contract's order (count(*) is read from the
+ * tables' metadata, not their rows). Table names come from the contract only.
+ */
 export async function tableRowCounts(db: Connector): Promise<Record<string, number>> {
-	const parts = ALL_TABLES.map((t) => `SELECT '${t.name}' AS name, count(*) AS n FROM main."${t.name}"`);
+	const parts = [...ALL_TABLES, ...PAGE_TABLES].map((t) => `SELECT '${t.name}' AS name, count(*) AS n FROM main."${t.name}"`);
 	const rows = await db.query<{ name: string; n: number }>(parts.join(' UNION ALL '));
 	return Object.fromEntries(rows.map((r) => [r.name, r.n]));
 }

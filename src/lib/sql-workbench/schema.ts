@@ -1,4 +1,5 @@
-import { ALL_TABLES, columnsOf } from '../contract/index';
+import { ALL_TABLES, columnsOf, type TableDef } from '../contract/index';
+import { PAGE_TABLES } from '../contract/page-tables';
 import type { Lang } from '../i18n/index';
 import type { CompletionSchema } from './editor';
 
@@ -20,13 +21,24 @@ export interface SchemaTable {
 	columns: SchemaColumnInfo[];
 }
 
+const schemaTable = (t: TableDef): SchemaTable => ({
+	name: t.name,
+	rowEn: t.rowEn,
+	rowJa: t.rowJa,
+	columns: columnsOf(t).map((c) => ({ name: c.name, sql: c.sql, en: c.en, ja: c.ja }))
+});
+
 export function publishedSchema(): SchemaTable[] {
-	return ALL_TABLES.map((t) => ({
-		name: t.name,
-		rowEn: t.rowEn,
-		rowJa: t.rowJa,
-		columns: columnsOf(t).map((c) => ({ name: c.name, sql: c.sql, en: c.en, ja: c.ja }))
-	}));
+	return ALL_TABLES.map(schemaTable);
+}
+
+/**
+ * The page tables (src/lib/db/page-table.ts): derived by the pipeline from the tables above for the
+ * pages to read by key. They are in the database the workbench queries, so it lists them too, apart,
+ * as they are not sources of their own.
+ */
+export function pageTableSchema(): SchemaTable[] {
+	return PAGE_TABLES.map(schemaTable);
 }
 
 /**

@@ -2,6 +2,7 @@ import { Table, type RecordBatch } from 'apache-arrow';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { DataLoadError, WORKSPACE_DATABASE, restoreWorkbenchImports, type WasmDatabase } from '../db/wasm';
 import { ALL_TABLES } from '../contract/index';
+import { PAGE_TABLES } from '../contract/page-tables';
 import { DATABASE_FILE, PUBLISHED_DATABASE } from '../db/published';
 import { splitStatements, type Statement } from './statements';
 import { readDuckDBError } from './error-position';
@@ -60,7 +61,7 @@ export class Workbench {
 
 	/** `db` must come from workbenchDatabase(): its connection's defaults are the workspace's. */
 	static open(db: WasmDatabase): Workbench {
-		return new Workbench(db.conn, ALL_TABLES.map((t) => t.name), db);
+		return new Workbench(db.conn, [...ALL_TABLES, ...PAGE_TABLES].map((t) => t.name), db);
 	}
 
 	/**
@@ -213,7 +214,7 @@ export class Workbench {
 		});
 	}
 
-	/** Rows of each published table, read from the read-only database by its full name. */
+	/** Rows of each published table and page table, read from the read-only database by its full name. */
 	rowCounts(): Promise<Record<string, number>> {
 		return this.exclusive(async () => {
 			const parts = this.names.map((n) => `SELECT '${n}' AS name, count(*) AS n FROM ${PUBLISHED_DATABASE}.main."${n}"`);

@@ -1,5 +1,5 @@
 import { nativeDatabase } from '$lib/server/native-db';
-import { publishedSchema } from '$lib/sql-workbench/schema';
+import { pageTableSchema, publishedSchema } from '$lib/sql-workbench/schema';
 import { tableRowCounts } from '$lib/queries/data';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -7,5 +7,5 @@ export const entries: EntryGenerator = () => [{ lang: undefined }, { lang: 'en' 
 
 /** The schema panel and its row counts are rendered at build time; the browser refreshes the counts. */
 export const load: PageServerLoad = async () => {
-	return { tables: publishedSchema(), rowCounts: await tableRowCounts(await nativeDatabase()) };
+	return { tables: publishedSchema(), pageTables: pageTableSchema(), rowCounts: await tableRowCounts(await nativeDatabase()) };
 };
