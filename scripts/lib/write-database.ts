@@ -18,10 +18,21 @@ import { DATABASE_FILE, PUBLISHED_DATABASE } from '../../src/lib/db/published';
  */
 export const BLOCK_SIZE = 16_384;
 
+/**
+ * Rows per row group, instead of DuckDB's default 122,880. A filter on a key reads the whole key
+ * column of every row group its min/max does not rule out (DuckDB skips row groups by their
+ * statistics, not the blocks within one), so a page reading one theme's or one initiative's rows of
+ * a national table read a whole row group's key column first: 1.5 MB for theme_initiatives'
+ * theme_id alone. With 8,192 the national theme page reads 17.0 → 12.2 MB natively and an
+ * initiative's 31.4 → 17.4 MB, for 0.8 % more file (2,048 cut a little more and grew the file 12 %).
+ * The file's storage version is unchanged (the same header), so duckdb-wasm reads it as before.
+ */
+export const ROW_GROUP_SIZE = 8_192;
+
 export async function writeDatabaseFile(conn: DuckDBConnection, dir: string, tables: readonly TableDef[]): Promise<void> {
 	const path = `${dir}/${DATABASE_FILE}`.replace(/'/g, "''");
 	await conn.run(`SET force_compression = 'uncompressed'`);
-	await conn.run(`ATTACH '${path}' AS ${PUBLISHED_DATABASE} (BLOCK_SIZE ${BLOCK_SIZE})`);
+	await conn.run(`ATTACH '${path}' AS ${PUBLISHED_DATABASE} (BLOCK_SIZE ${BLOCK_SIZE}, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
 	try {
 		for (const table of tables) {
 			// In key order (every id starts with its municipality's code), said here rather than

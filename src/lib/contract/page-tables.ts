@@ -4,6 +4,7 @@ import { searchDocsTable, searchGramsTable } from '../queries/search-index';
 import { themeInitiativesTable } from '../queries/theme';
 import { initiativeSummariesTable } from '../queries/initiative';
 import { chartPairsTable, themeChartPairsTable } from '../queries/chart-pairs';
+import { gradingPairCountsTable } from '../queries/grading';
 
 /**
  * Every page table (src/lib/db/page-table.ts says what one is), in the order the pipeline derives
@@ -18,7 +19,8 @@ export const PAGE_TABLES: readonly PageTable[] = [
 	themeInitiativesTable,
 	initiativeSummariesTable,
 	chartPairsTable,
-	themeChartPairsTable
+	themeChartPairsTable,
+	gradingPairCountsTable
 ];
 
 export const isPageTable = (name: string): boolean => PAGE_TABLES.some((t) => t.name === name);

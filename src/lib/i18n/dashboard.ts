@@ -202,6 +202,17 @@ export const dashboard: Messages = {
 		en: 'A high mean score next to a low achievement of paired targets suggests generous grading. Achievement is the median over final pairs only; results from before the target year (interim) are left out and counted apart.'
 	},
 	col_top_share: { ja: '「達成」の割合', en: 'Share "achieved"' },
+	grading_national: { ja: '全国：自己評価と達成率（組の件数）', en: 'The whole country: self-grade against achievement (pairs counted)' },
+	grading_national_note: {
+		ja: '全国の目標と実績の組は一つの散布図に描ききれないため、自己評価の共通スコアの区間ごとに、組の結果別の件数で示します。組ひとつずつの図と表、評価の分布、評価基準は、選んだ都道府県の市区町村について下に示します。',
+		en: "The country's target–result pairs are too many for one scatter chart: here they are counted by the self-grade's common score and the pair's outcome. The chart and table of each pair, the spread of grades and the schemes below are those of the prefecture you choose."
+	},
+	grading_score_bin: { ja: '自己評価の共通スコア', en: "Self-grade's common score" },
+	grading_pairs: { ja: '組の件数', en: 'Pairs' },
+	col_outcome_pair: { ja: '組の結果', en: 'Outcome of the pair' },
+	grading_prefecture: { ja: '都道府県', en: 'Prefecture' },
+	grading_prefecture_option: { ja: '{name}（{plans}計画、組{pairs}件）', en: '{name} ({plans} plans, {pairs} pairs)' },
+	grading_prefecture_shown: { ja: '以下は{name}の市区町村です。', en: 'Below: the municipalities of {name}.' },
 	ungraded: { ja: '評価のない市区町村：', en: 'Municipalities without grades: ' },
 	crosswalk: { ja: '対応表（各基準の段階 → 共通尺度）', en: 'Crosswalk (each level → common scale)' },
 	col_score: { ja: '共通スコア', en: 'Common score' },

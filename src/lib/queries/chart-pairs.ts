@@ -25,7 +25,7 @@ export interface ChartPair extends PairShown {
 	grade_band: string | null;
 }
 
-export type PairScope = { theme: string } | { muni: string } | 'all';
+export type PairScope = { theme: string } | { muni: string } | { prefecture: string } | 'all';
 
 const pair = achievements.schema.shape;
 
@@ -55,7 +55,7 @@ const chartPairShape = {
 };
 
 /** The pairs with their initiative's grades, over the tables `from` names (both page tables' rows). */
-const chartPairsSql = ({ rows, lookup }: PageTableSources) => `
+export const chartPairsSql = ({ rows, lookup }: PageTableSources) => `
 		WITH ev AS (
 			SELECT initiative_id, string_agg(grade_raw, ' / ' ORDER BY evaluation_id) AS grade_raw, avg(score) AS grade_score, min_by(band, score) AS grade_band
 			FROM ${rows('evaluations')} GROUP BY initiative_id
@@ -102,6 +102,11 @@ export async function chartPairs(db: Connector, scope: PairScope): Promise<Chart
 		// A municipality's ids start with its code: the range as well as the code, for the zone maps of both columns.
 		const range = prefixRange(scope.muni);
 		return db.query<ChartPair & Record<string, unknown>>(`SELECT ${SHOWN} FROM chart_pairs WHERE muni_code = ? AND ${range.sql('initiative_id')} ${ORDER}`, [scope.muni, ...range.params]);
+	}
+	if ('prefecture' in scope) {
+		// A prefecture's municipality codes (and so its ids) start with its two digits: one key range.
+		const range = prefixRange(scope.prefecture);
+		return db.query<ChartPair & Record<string, unknown>>(`SELECT ${SHOWN} FROM chart_pairs WHERE ${range.sql('muni_code')} AND ${range.sql('initiative_id')} ${ORDER}`, [...range.params, ...range.params]);
 	}
 	return db.query<ChartPair & Record<string, unknown>>(`SELECT ${SHOWN} FROM theme_chart_pairs WHERE theme_id = ? ${ORDER}`, [scope.theme]);
 }

@@ -20,6 +20,7 @@ function oldPairsSql(picked: string | null): string {
 async function oldPairs(db: ImportedDb, scope: PairScope) {
 	if (scope === 'all') return db.query(oldPairsSql(null));
 	if ('muni' in scope) return db.query(oldPairsSql('SELECT initiative_id FROM initiatives WHERE muni_code = ?'), [scope.muni]);
+	if ('prefecture' in scope) return db.query(oldPairsSql('SELECT initiative_id FROM initiatives WHERE left(muni_code, 2) = ?'), [scope.prefecture]);
 	return db.query(oldPairsSql('SELECT initiative_id FROM initiative_themes WHERE theme_id = ?'), [scope.theme]);
 }
 
@@ -32,10 +33,11 @@ describe('the pair charts read from page tables (chart_pairs, theme_chart_pairs)
 	}, 120_000);
 	afterAll(() => db?.close());
 
-	/** Every scope a page asks for: the whole country (/grading), each municipality, each theme. */
+	/** Every scope a page asks for: the whole country (/grading), each prefecture (/grading at national scale), each municipality, each theme. */
 	const scopes = async (): Promise<PairScope[]> => [
 		'all',
 		...(await db.query<{ muni_code: string }>('SELECT DISTINCT muni_code FROM municipalities WHERE has_report ORDER BY 1')).map((r) => ({ muni: r.muni_code })),
+		...(await db.query<{ code: string }>('SELECT DISTINCT left(muni_code, 2) AS code FROM municipalities ORDER BY 1')).map((r) => ({ prefecture: r.code })),
 		...(await db.query<{ theme_id: string }>('SELECT theme_id FROM themes ORDER BY 1')).map((r) => ({ theme: r.theme_id }))
 	];
 	const same = async () => {
