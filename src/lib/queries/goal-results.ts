@@ -105,6 +105,15 @@ export function goalResultsSql(f: GoalResultFilter): { sql: string; params: Para
 }
 
 export async function goalResults(db: Connector, f: GoalResultFilter): Promise<GoalResult[]> {
+	// No goal with a measure of the theme (most themes of a country, and every theme of many plans): no
+	// result, without the query, whose join from an empty list of goals still read the filter columns
+	// of every row group of measures (1.5 MB of the national file natively, for no row).
+	const themeOf = f.theme ? [f.theme] : f.anyTheme;
+	if (themeOf) {
+		if (!themeOf.length) return [];
+		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM measure_themes WHERE theme_id IN (${themeOf.map(() => '?').join(', ')})`, [...themeOf]);
+		if (!n) return [];
+	}
 	const { sql, params } = goalResultsSql(f);
 	return db.query<GoalResult & Record<string, unknown>>(sql, params);
 }

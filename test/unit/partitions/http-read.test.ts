@@ -37,7 +37,7 @@ describe('the partitions over HTTP', () => {
 		expect(initiatives.files.reduce((n, f) => n + f.rows, 0)).toBe(275);
 		for (const t of manifest.tables) for (const f of t.files) expect(statSync(join(dir, 'data/parquet', f.path)).size, f.path).toBe(f.bytes);
 		expect(manifest.synthetic).toBe(false);
-		expect(manifest.summary.map((s) => s.name)).toEqual(['municipality_summaries', 'headline', 'theme_matrix', 'prefectures']);
+		expect(manifest.summary.map((s) => s.name)).toEqual(['municipality_summaries', 'headline', 'theme_matrix', 'grading_pair_counts', 'prefectures']);
 	});
 
 	it('hyparquet reads one column of one prefecture with range requests, fetching less than the file', async () => {
