@@ -12,6 +12,7 @@ import { comparableInitiatives } from '../contract/comparable';
 import type { Initiative } from '../contract/tables';
 import type { InitiativeThemeRow } from '../contract/common-ground';
 import { plainRow } from './connector';
+import { RANKING, RANKING_FROM_STORE, timed } from '../import/timing';
 
 /** Tables an import brings; the theme list stays the published one. */
 const IMPORTED_TABLES = ALL_TABLES.filter((t) => t.name !== 'themes');
@@ -21,30 +22,65 @@ const PUBLISHED = `${PUBLISHED_DATABASE}.main`;
 const STAGE_SCHEMA = IMPORTED_ROWS.split('.')[1];
 
 /**
+ * Where the ranked comparables of a set of imports are kept between page loads (import/store.ts, in
+ * IndexedDB): at national scale ranking them again costs seconds of CPU on every page load. `key`
+ * names what the ranking depends on: the published data's version and the imports themselves.
+ */
+export interface RankingCache {
+	key: string;
+	read(key: string): Promise<Record<string, unknown>[] | null>;
+	write(key: string, rows: Record<string, unknown>[]): Promise<void>;
+}
+
+/**
  * Put these imports into the imported database, replacing what was there, in one transaction on a
  * connection of its own: an import DuckDB refuses leaves the earlier state (nothing half-loaded), and
  * the pages' connection (or the user's, in the workbench) keeps its own defaults. Rows are handed
  * over as Arrow typed by the contract, staged, then inserted by name into the twins.
+ *
+ * The plan's own tables are handed to DuckDB's worker before the comparables are ranked: the worker
+ * stages them while this thread ranks, instead of each waiting on the other.
  */
-export async function replaceImports(db: AsyncDuckDB, imports: readonly StoredImport[]): Promise<void> {
+export async function replaceImports(db: AsyncDuckDB, imports: readonly StoredImport[], options: { cache?: RankingCache; ranked?: Promise<Record<string, unknown>[]> } = {}): Promise<void> {
+	const { cache } = options;
 	const conn = await db.connect();
 	try {
-		const comparables = await comparableRows(conn, imports);
+		// Ranked already (the page ranks a plan while it is offered), or on an earlier load with the same imports.
+		const cached = options.ranked ? null : timed('comparables: store read', async () => (cache && imports.some((i) => i.tables.initiatives?.length) ? await cache.read(cache.key).catch(() => null) : null));
+		// Named in the page's User Timing, so a test sees that a load used the kept ranking.
+		if (await cached) timed(RANKING_FROM_STORE, () => undefined);
+		const ranked = options.ranked ?? cached!;
+		// Read before the transaction begins; kept for the instance (the published data does not change under it).
+		const published = (await ranked) ? null : publishedForRanking(db, conn, imports);
 		// A transaction writes to one database only: the rows are staged in the imported database too.
 		await conn.query(`USE ${IMPORTED_DATABASE}`);
 		await conn.query('BEGIN TRANSACTION');
+		const staged: { table: string; done: Promise<unknown> }[] = [];
+		const stage = (t: (typeof IMPORTED_TABLES)[number], rows: readonly Record<string, unknown>[]) => {
+			if (!rows.length) return;
+			const arrow = timed(`arrow ${t.name}`, () => rowsToArrow(t, rows));
+			// Not awaited here: DuckDB's worker takes these in order while this thread goes on.
+			const done = timed(`stage ${t.name}`, () => conn.insertArrowTable(arrow, { name: stageOf(t.name), schema: STAGE_SCHEMA, create: true }));
+			// Its failure is met below (Promise.allSettled); no unhandled rejection meanwhile.
+			done.catch(() => undefined);
+			staged.push({ table: t.name, done });
+		};
 		try {
-			for (const t of IMPORTED_TABLES) await conn.query(`DELETE FROM ${IMPORTED_ROWS}."${t.name}"`);
-			await conn.query(`DELETE FROM ${IMPORTED_ROWS}.${IMPORTS_TABLE}`);
-			for (const t of IMPORTED_TABLES) {
-				const rows = t.name === 'comparable_initiatives' ? comparables : imports.flatMap((i) => i.tables[t.name] ?? []);
-				if (!rows.length) continue;
-				await conn.insertArrowTable(rowsToArrow(t, rows), { name: STAGE, schema: STAGE_SCHEMA, create: true });
+			// One request for many statements: each request waits its turn in DuckDB's worker.
+			await conn.query([...IMPORTED_TABLES.map((t) => `DELETE FROM ${IMPORTED_ROWS}."${t.name}"`), `DELETE FROM ${IMPORTED_ROWS}.${IMPORTS_TABLE}`].join(';\n'));
+			const comparablesTable = IMPORTED_TABLES.find((t) => t.name === 'comparable_initiatives')!;
+			for (const t of IMPORTED_TABLES) if (t !== comparablesTable) stage(t, imports.flatMap((i) => i.tables[t.name] ?? []));
+			const comparables = (await ranked) ?? (published ? await timed('comparables', async () => comparableRows(conn, await published, imports)) : []);
+			stage(comparablesTable, comparables);
+			const settled = await Promise.allSettled(staged.map((s) => s.done));
+			const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+			if (failed) throw failed.reason;
+			const inserts = staged.flatMap(({ table }) => {
 				// A code of the official list keeps its published row (the view marks it as having a report): no second row.
-				const only = t.name === 'municipalities' ? ` WHERE muni_code NOT IN (SELECT muni_code FROM ${PUBLISHED}.municipalities)` : '';
-				await conn.query(`INSERT INTO ${IMPORTED_ROWS}."${t.name}" BY NAME SELECT * FROM ${IMPORTED_ROWS}.${STAGE}${only}`);
-				await conn.query(`DROP TABLE ${IMPORTED_ROWS}.${STAGE}`);
-			}
+				const only = table === 'municipalities' ? ` WHERE muni_code NOT IN (SELECT muni_code FROM ${PUBLISHED}.municipalities)` : '';
+				return [`INSERT INTO ${IMPORTED_ROWS}."${table}" BY NAME SELECT * FROM ${IMPORTED_ROWS}.${stageOf(table)}${only}`, `DROP TABLE ${IMPORTED_ROWS}.${stageOf(table)}`];
+			});
+			if (inserts.length) await timed('insert', () => conn.query(inserts.join(';\n')));
 			// A few rows, as parameters: Arrow's builders (tableFromArrays) compile code at run time, which the pages' CSP forbids.
 			const add = await conn.prepare(`INSERT INTO ${IMPORTED_ROWS}.${IMPORTS_TABLE} (import_id, file_name, muni_code, plan_id, imported_at) VALUES (?, ?, ?, ?, ?)`);
 			try {
@@ -53,7 +89,11 @@ export async function replaceImports(db: AsyncDuckDB, imports: readonly StoredIm
 				await add.close();
 			}
 			await conn.query('COMMIT');
+			// Kept for the next page load; a store that refuses only costs that load a new ranking.
+			if (cache && !(await cached) && comparables.length) await cache.write(cache.key, comparables).catch(() => undefined);
 		} catch (e) {
+			// Whatever was still staging has ended (allSettled above, or nothing was pending when an earlier step failed).
+			await Promise.allSettled(staged.map((s) => s.done));
 			await conn.query('ROLLBACK');
 			throw e;
 		}
@@ -65,20 +105,61 @@ export async function replaceImports(db: AsyncDuckDB, imports: readonly StoredIm
 type Conn = Awaited<ReturnType<AsyncDuckDB['connect']>>;
 const rowsOf = async (conn: Conn, sql: string) => (await conn.query(sql)).toArray().map((r: { toJSON(): Record<string, unknown> }) => plainRow({ ...r.toJSON() }));
 const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const stageOf = (table: string) => `${STAGE}_${table}`;
 
-async function comparableRows(conn: Conn, imports: readonly StoredImport[]): Promise<Record<string, unknown>[]> {
-	if (!imports.some((i) => i.tables.initiatives?.length)) return [];
-	const ranking = importedRanking(
-		{
-			initiatives: await rowsOf(conn, `SELECT initiative_id, muni_code, name_ja, repost_of FROM ${PUBLISHED}.initiatives`),
-			initiative_themes: await rowsOf(conn, `SELECT initiative_id, theme_id FROM ${PUBLISHED}.initiative_themes`)
-		},
-		imports
-	);
+type PublishedForRanking = { initiatives: Record<string, unknown>[]; initiative_themes: Record<string, unknown>[] };
+const publishedRead = new WeakMap<AsyncDuckDB, Promise<PublishedForRanking>>();
+
+/**
+ * The published initiatives and themes the ranking reads, once per DuckDB instance: the /import page
+ * asks for them as soon as DuckDB is up (readyForRanking), so choosing a file does not wait on them.
+ */
+function publishedForRanking(db: AsyncDuckDB, conn: Conn, imports: readonly Pick<StoredImport, 'tables'>[]): Promise<PublishedForRanking> | null {
+	if (!imports.some((i) => i.tables.initiatives?.length)) return null;
+	let read = publishedRead.get(db);
+	if (!read) {
+		read = (async () => ({
+			initiatives: await timed('comparables: published initiatives', () => rowsOf(conn, `SELECT initiative_id, muni_code, name_ja, repost_of FROM ${PUBLISHED}.initiatives`)),
+			initiative_themes: await timed('comparables: published themes', () => rowsOf(conn, `SELECT initiative_id, theme_id FROM ${PUBLISHED}.initiative_themes`))
+		}))();
+		publishedRead.set(db, read);
+		// A failed read is not kept: the next import reads again.
+		read.catch(() => publishedRead.delete(db));
+	}
+	return read;
+}
+
+/** Read what the ranking needs from the published data now, on a connection of its own, before any import is accepted. */
+export async function readyForRanking(db: AsyncDuckDB): Promise<void> {
+	if (publishedRead.has(db)) return;
+	const conn = await db.connect();
+	try {
+		await publishedForRanking(db, conn, [{ tables: { initiatives: [{}] } }]);
+	} finally {
+		await conn.close();
+	}
+}
+
+/**
+ * The comparables with these imports, ranked now on a connection of their own, for replaceImports
+ * to insert later (options.ranked): the page ranks a plan while the user looks at it before accepting.
+ */
+export async function rankedComparables(db: AsyncDuckDB, imports: readonly Pick<StoredImport, 'tables'>[]): Promise<Record<string, unknown>[]> {
+	const conn = await db.connect();
+	try {
+		const published = publishedForRanking(db, conn, imports);
+		return published ? await timed('comparables', async () => comparableRows(conn, await published, imports)) : [];
+	} finally {
+		await conn.close();
+	}
+}
+
+async function comparableRows(conn: Conn, published: PublishedForRanking, imports: readonly Pick<StoredImport, 'tables'>[]): Promise<Record<string, unknown>[]> {
+	const ranking = timed(RANKING, () => importedRanking(published, imports));
 	// Only the published lists an imported initiative may enter are read (a few hundred, not the country's).
 	const ids = [...ranking.fromImports.keys()];
 	const lists = ids.length ? await rowsOf(conn, `SELECT initiative_id, rank, comparable_id, shared_themes, similarity, reason FROM ${PUBLISHED}.comparable_initiatives WHERE initiative_id IN (${ids.map(sqlText).join(', ')})`) : [];
-	return recutComparables(ranking, lists);
+	return timed('comparables: re-cut', () => recutComparables(ranking, lists));
 }
 
 type ComparableRow = ComparableMatch & Record<string, unknown>;

@@ -1,4 +1,5 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { version } from '$app/environment';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -125,7 +126,9 @@ async function keptImports(): Promise<StoredImport[]> {
 }
 
 async function loadImports(db: duckdb.AsyncDuckDB, kept: readonly StoredImport[]): Promise<void> {
-	await (await import('./imports')).replaceImports(db, kept);
+	const [{ replaceImports }, { rankingCache }] = await Promise.all([import('./imports'), import('../import/store')]);
+	// The comparables ranked with these imports on an earlier load, while the site's version (its data and code) is the same.
+	await replaceImports(db, kept, { cache: rankingCache(version, kept) });
 }
 
 /**

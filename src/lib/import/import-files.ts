@@ -5,6 +5,7 @@ import { readMapped, specSheet } from './read-mapped';
 import type { TabularSpec } from './tabular-spec';
 import { ImportRefused, mergeProblems, problem, type ImportProblem } from './problems';
 import type { CommonGroundInputs } from '../pipeline/common-ground';
+import { timed } from './timing';
 
 export interface ChosenFile {
 	name: string;
@@ -53,7 +54,7 @@ export async function importFiles(files: readonly ChosenFile[], common: CommonGr
 	if (!files.length) return { kind: 'problems', problems: [problem(null, null, null, null, 'ファイルが選ばれていません', 'no file was chosen')] };
 	let books: Workbook[];
 	try {
-		books = await readChosenFiles(files);
+		books = await timed('read workbook', () => readChosenFiles(files));
 	} catch (e) {
 		if (e instanceof ImportRefused) return { kind: 'problems', problems: e.problems };
 		throw e;
@@ -67,10 +68,11 @@ export async function importFiles(files: readonly ChosenFile[], common: CommonGr
 		}
 		return { kind: 'problems', problems: [problem(null, null, null, null, '計画シート（計画.csv）が見つかりません。テンプレートのCSVを全部選ぶか、1つの表を選んで列を対応付けてください', 'no plan sheet (plan.csv) among the files: choose all of the template\'s CSV files, or one table to map its columns')] };
 	}
-	const { input, problems } = readTemplate(books, await filesHash(files));
+	const sha256 = await timed('sha256', () => filesHash(files));
+	const { input, problems } = timed('template cells', () => readTemplate(books, sha256));
 	if (!input) return { kind: 'problems', problems };
 	input.besidePublished = besidePublished;
-	const built = problems.length ? null : buildPlan(input, common);
+	const built = problems.length ? null : timed('records and common ground', () => buildPlan(input, common));
 	if (!built?.tables) {
 		// Cells already refused leave fields empty: build only to find the problems beyond them.
 		const more = built ? built.problems : buildProblemsOnly(input, common);

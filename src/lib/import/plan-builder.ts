@@ -10,6 +10,7 @@ type CrosswalkScheme = Crosswalk['schemes'][number];
 import { addCommonGround, type CommonGroundInputs } from '../pipeline/common-ground';
 import { sortRows, type Dataset } from '../pipeline/ingest';
 import { problem, type ImportProblem } from './problems';
+import { timed } from './timing';
 
 /**
  * Rows a user brings, already read cell by cell (from the Atlas template or through a column
@@ -154,12 +155,12 @@ function contractProblems(table: TableDef, rows: readonly Record<string, unknown
  * half-built: one problem anywhere and the caller gets only the problems.
  */
 export function buildPlan(input: PlanInput, common: CommonGroundInputs): { tables: ImportedTables; problems: [] } | { tables: null; problems: ImportProblem[] } {
-	const { dataset, problems } = buildRecords(input);
+	const { dataset, problems } = timed('records (contract checks)', () => buildRecords(input));
 	if (problems.length) return { tables: null, problems };
 	const schemeId = dataset.plans[0].scheme_id as string | null;
 	const crosswalk: Crosswalk = { bands: common.crosswalk.bands, schemes: schemeId ? [ownCrosswalkScheme(schemeId, input.levels, common.crosswalk.bands)] : [] };
 	// Reviewed theme overrides name published initiatives only; an import is classified by the rules alone.
-	const computed = addCommonGround(dataset, { ...common, overrides: [], crosswalk });
+	const computed = timed('common ground (crosswalk, themes, pairing)', () => addCommonGround(dataset, { ...common, overrides: [], crosswalk }));
 	// The themes themselves are the published ones; an import only adds its initiatives to them.
 	delete computed.themes;
 	return { tables: computed, problems: [] };
