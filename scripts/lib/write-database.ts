@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableDef } from '../../src/lib/contract/column';
+import type { PageTable } from '../../src/lib/db/page-table';
 import { DATABASE_FILE, PUBLISHED_DATABASE } from '../../src/lib/db/published';
 
 /**
@@ -39,6 +40,9 @@ export async function writeDatabaseFile(conn: DuckDBConnection, dir: string, tab
 			// left to the order the rows were loaded in: the zone maps above depend on it.
 			const order = table.orderBy.map((c) => `"${c}"`).join(', ');
 			await conn.run(`CREATE TABLE ${PUBLISHED_DATABASE}.main."${table.name}" AS SELECT * FROM memory.main."${table.name}"${order ? ` ORDER BY ${order}` : ''}`);
+			// A page table read by key through an index (src/lib/db/page-table.ts: `index`).
+			const index = 'index' in table ? (table as PageTable).index : undefined;
+			if (index?.length) await conn.run(`CREATE INDEX "${table.name}_by_${index.join('_')}" ON ${PUBLISHED_DATABASE}.main."${table.name}" (${index.map((c) => `"${c}"`).join(', ')})`);
 		}
 	} finally {
 		await conn.run(`DETACH ${PUBLISHED_DATABASE}`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test, expect, readTables, searchableText, type Rec } from './fixtures';
 import { fold } from '../../src/lib/search/text';
 import { pageTableSelect, sourcesIn } from '../../src/lib/db/page-table';
-import { searchGramsTable } from '../../src/lib/queries/search-index';
+import { searchDocsTable, searchGramsTable } from '../../src/lib/queries/search-index';
 
 async function expectedHits(word: string): Promise<Rec[]> {
 	const { initiatives, measures } = await readTables('initiatives', 'measures');
@@ -105,9 +105,11 @@ test('source text with <script> and <img onerror> markup is shown as text and no
 	const first = String((await readTables('initiatives')).initiatives[0].initiative_id);
 	await conn.run(`ATTACH '${file.replace(/'/g, "''")}' AS copy`);
 	await conn.run(`UPDATE copy.main.initiatives SET name_ja = $evil, description_ja = $evil WHERE initiative_id = $id`, { id: first, evil });
-	// The search index derived again from the changed text, as the pipeline derives it.
-	await conn.run('DELETE FROM copy.main.search_grams');
-	await conn.run(`INSERT INTO copy.main.search_grams ${pageTableSelect(searchGramsTable, sourcesIn('copy.main'))}`);
+	// The search index and the hits' list derived again from the changed text, as the pipeline derives them.
+	for (const table of [searchGramsTable, searchDocsTable]) {
+		await conn.run(`DELETE FROM copy.main.${table.name}`);
+		await conn.run(`INSERT INTO copy.main.${table.name} ${pageTableSelect(table, sourcesIn('copy.main'))}`);
+	}
 	await conn.run('DETACH copy');
 	conn.closeSync();
 	instance.closeSync();

@@ -1,6 +1,6 @@
 import type { PageTable } from '../db/page-table';
 import { headlineTable, municipalitySummariesTable, themeMatrixTable } from '../queries/overview';
-import { searchDocsTable, searchGramsTable } from '../queries/search-index';
+import { searchDocsTable, searchGoalDocsTable, searchGramsTable } from '../queries/search-index';
 import { themeInitiativesTable } from '../queries/theme';
 import { initiativeSummariesTable } from '../queries/initiative';
 import { chartPairsTable, themeChartPairsTable } from '../queries/chart-pairs';
@@ -15,6 +15,7 @@ export const PAGE_TABLES: readonly PageTable[] = [
 	headlineTable,
 	themeMatrixTable,
 	searchDocsTable,
+	searchGoalDocsTable,
 	searchGramsTable,
 	themeInitiativesTable,
 	initiativeSummariesTable,

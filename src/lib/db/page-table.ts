@@ -36,6 +36,12 @@ export interface PageTable extends TableDef {
 	 * (in atlas.duckdb only: an index the pages read, of no use to a reader of the files).
 	 */
 	parquet: 'summary' | { prefectureOf: string } | 'none';
+	/**
+	 * Columns of an ART index (CREATE INDEX) in atlas.duckdb, for a page that reads rows scattered over
+	 * the table by their key: DuckDB answers `key IN (a few constants)` through the index by fetching
+	 * each row, one block per column, where a scan reads every 2,048-row vector holding one of them.
+	 */
+	index?: readonly string[];
 }
 
 export function definePageTable<T extends PageTable>(def: T): T {

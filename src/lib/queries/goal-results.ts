@@ -40,8 +40,12 @@ export interface GoalResultFilter {
 	anyTheme?: readonly string[];
 }
 
-/** The query text and its parameters, assembled from fixed fragments; values go in as parameters only. */
-export function goalResultsSql(f: GoalResultFilter): { sql: string; params: Param[] } {
+/**
+ * The query text and its parameters, assembled from fixed fragments; values go in as parameters only.
+ * `table` names each table read (the plain name on a page; the search index's builder,
+ * search-index.ts, passes a page table's sources so the same query makes its goal-wide documents).
+ */
+export function goalResultsSql(f: GoalResultFilter, table: (name: string) => string = (name) => name): { sql: string; params: Param[] } {
 	const where: string[] = [];
 	const params: Param[] = [];
 	// With a theme filter only goals with a measure of the theme can match (measure_themes, a small
@@ -50,7 +54,7 @@ export function goalResultsSql(f: GoalResultFilter): { sql: string; params: Para
 	const themedParams: Param[] = themeOf?.length ? [...themeOf] : [];
 	const themed = themeOf
 		? themeOf.length
-			? `SELECT DISTINCT goal_id FROM measure_themes WHERE theme_id IN (${themeOf.map(() => '?').join(', ')})`
+			? `SELECT DISTINCT goal_id FROM ${table('measure_themes')} WHERE theme_id IN (${themeOf.map(() => '?').join(', ')})`
 			: 'SELECT NULL::VARCHAR AS goal_id WHERE false'
 		: null;
 	if (f.theme) {
@@ -81,22 +85,22 @@ export function goalResultsSql(f: GoalResultFilter): { sql: string; params: Para
 			SELECT x.goal_id, x.raw_text, x.line, min(x.measure_id) AS item_id,
 			       list(concat(coalesce(x.qualifier, ''), CASE WHEN x.value = trunc(x.value) THEN format('{:,}', x.value::BIGINT) ELSE format('{:,}', x.value) END, coalesce(x.unit, '')) ORDER BY x.measure_id)
 			         FILTER (WHERE x.value IS NOT NULL) AS figures
-			FROM measures x WHERE x.attached_to = 'goal' AND x.initiative_id IS NULL AND x.goal_id IS NOT NULL${themed ? ' AND x.goal_id IN (SELECT goal_id FROM themed)' : ''}
+			FROM ${table('measures')} x WHERE x.attached_to = 'goal' AND x.initiative_id IS NULL AND x.goal_id IS NOT NULL${themed ? ' AND x.goal_id IN (SELECT goal_id FROM themed)' : ''}
 			GROUP BY x.goal_id, x.raw_text, x.line
 		), th AS (
 			SELECT x.goal_id, x.raw_text, x.line, list(DISTINCT t.theme_id ORDER BY t.theme_id) AS themes,
 			       string_agg(DISTINCT t.theme_id || ' (' || t.evidence || ')', '; ' ORDER BY t.theme_id || ' (' || t.evidence || ')') AS evidence
-			FROM measure_themes t JOIN measures x USING (measure_id)${themed ? ' WHERE t.goal_id IN (SELECT goal_id FROM themed)' : ''} GROUP BY x.goal_id, x.raw_text, x.line
+			FROM ${table('measure_themes')} t JOIN ${table('measures')} x USING (measure_id)${themed ? ' WHERE t.goal_id IN (SELECT goal_id FROM themed)' : ''} GROUP BY x.goal_id, x.raw_text, x.line
 		), gi AS (
 			SELECT goal_id, list(initiative_id ORDER BY seq, initiative_id) AS initiative_ids, list(name_ja ORDER BY seq, initiative_id) AS initiative_names
-			FROM initiatives WHERE goal_id IN (SELECT goal_id FROM items) GROUP BY goal_id
+			FROM ${table('initiatives')} WHERE goal_id IN (SELECT goal_id FROM items) GROUP BY goal_id
 		)
 		SELECT items.item_id, items.goal_id, p.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en,
 		       g.level_name_ja AS goal_level_ja, g.code AS goal_code, g.title_ja AS goal_title_ja,
 		       items.raw_text, items.line, p.source_file, coalesce(items.figures, []::VARCHAR[]) AS figures,
 		       coalesce(th.themes, []::VARCHAR[]) AS themes, th.evidence,
 		       coalesce(gi.initiative_ids, []::VARCHAR[]) AS initiative_ids, coalesce(gi.initiative_names, []::VARCHAR[]) AS initiative_names
-		FROM items JOIN goals g ON g.goal_id = items.goal_id JOIN plans p ON p.plan_id = g.plan_id JOIN municipalities m ON m.muni_code = p.muni_code
+		FROM items JOIN ${table('goals')} g ON g.goal_id = items.goal_id JOIN ${table('plans')} p ON p.plan_id = g.plan_id JOIN ${table('municipalities')} m ON m.muni_code = p.muni_code
 		LEFT JOIN th ON th.goal_id = items.goal_id AND th.raw_text = items.raw_text AND th.line = items.line
 		LEFT JOIN gi ON gi.goal_id = items.goal_id
 		${where.length ? `WHERE ${where.join(' AND ')}` : ''}

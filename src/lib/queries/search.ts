@@ -1,8 +1,8 @@
 import type { Connector, Param } from '../db/connector';
 import { foldSql } from '../search/text';
 import { importedFile } from './common';
-import { goalResults, type GoalResult } from './goal-results';
-import { HAY_SQL, searchCandidates } from './search-index';
+import type { GoalResult } from './goal-results';
+import { GOAL_RAW_TEXT, HAY_SQL, goalResultOf, haySql, hitFieldsSql, searchCandidates } from './search-index';
 
 export interface SearchFilters {
 	terms: string[];
@@ -45,9 +45,9 @@ export async function searchOptions(db: Connector): Promise<SearchOptions> {
 }
 
 /**
- * How many candidates of the index are checked against their text; past it (a term of three or more
- * characters found by its pairs in most of the country) the text of every initiative is read, as
- * before the index, since listing that many ids would cost more than it saves.
+ * How many candidates of the index are checked against their text, each fetched by its document number
+ * (DuckDB's ART index answers up to 2,048 keys by fetching rows); past it (a term of three or more
+ * characters found by its pairs in most of the country) every document's text is read.
  */
 const MAX_CHECKED = 2000;
 
@@ -57,46 +57,30 @@ const MAX_CHECKED = 2000;
  * text is assembled only from fixed fragments.
  *
  * The index (search-index.ts) first names the initiatives that can be hits, and the query below reads
- * only those: the answer is the one the query gives over every initiative, without reading every
- * measure's text.
+ * only those rows of search_docs: the answer is the one the query gives over every initiative
+ * (searchEveryInitiative), without reading every measure's text.
  */
 export async function searchInitiatives(db: Connector, f: SearchFilters): Promise<{ hits: SearchHit[]; total: number }> {
 	if (!f.terms.length && !f.muni && !f.theme && !f.band) return { hits: [], total: 0 };
-	let only: string[] | null = null;
-	let total: number | null = null;
-	if (f.terms.length) {
-		const c = await searchCandidates(db, f.terms, f.termThemes);
-		if (!c.ids.length) return { hits: [], total: 0 };
-		// Every candidate a hit, and nothing to filter: the count is the index's, and only the page shown is read.
-		if (c.exact && !f.muni && !f.theme && !f.band) {
-			only = c.ids.slice(0, SEARCH_LIMIT);
-			total = c.ids.length;
-		} else if (c.ids.length <= MAX_CHECKED) only = c.ids;
-	}
-	const r = await searchRows(db, f, only);
-	return { hits: r.hits, total: total ?? r.total };
+	if (!f.terms.length) return hitRows(db, f, null);
+	const c = await searchCandidates(db, f.terms, f.termThemes);
+	if (!c.docs.length) return { hits: [], total: 0 };
+	// Every candidate a hit, and nothing to filter: the count is the index's, and only the page shown is read.
+	if (c.exact && !f.muni && !f.theme && !f.band) return { hits: (await hitRows(db, f, c.docs.slice(0, SEARCH_LIMIT))).hits, total: c.docs.length };
+	return hitRows(db, f, c.docs.length <= MAX_CHECKED ? c.docs : null);
 }
 
-const utf8 = new TextEncoder();
-
-/** The least and greatest of the ids in DuckDB's order of text (by UTF-8 bytes, which JavaScript's < is not beyond the BMP). */
-function byteRange(ids: readonly string[]): [string, string] {
-	const cmp = (a: Uint8Array, b: Uint8Array) => {
-		for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) return a[k] - b[k];
-		return a.length - b.length;
-	};
-	let lo = ids[0];
-	let hi = ids[0];
-	for (const id of ids) {
-		const bytes = utf8.encode(id);
-		if (cmp(bytes, utf8.encode(lo)) < 0) lo = id;
-		if (cmp(bytes, utf8.encode(hi)) > 0) hi = id;
-	}
-	return [lo, hi];
+/** `docs` as a condition on the column `doc`: its range as constants (zone maps), then the list (the ART index). */
+function amongDocs(docs: readonly number[] | null): { sql: string; params: Param[] } {
+	if (!docs) return { sql: '', params: [] };
+	let lo = docs[0];
+	let hi = docs[0];
+	for (const d of docs) [lo, hi] = [Math.min(lo, d), Math.max(hi, d)];
+	return { sql: ` WHERE doc BETWEEN ? AND ? AND doc IN (${docs.map(() => '?').join(', ')})`, params: [lo, hi, ...docs] };
 }
 
-/** The query over every initiative, or over `only` (ids) when given. */
-async function searchRows(db: Connector, f: SearchFilters, only: readonly string[] | null): Promise<{ hits: SearchHit[]; total: number }> {
+/** The conditions of the filters on `d` (hay, muni_code, themes, bands). */
+function hitConditions(f: SearchFilters): { where: string[]; params: Param[] } {
 	const where: string[] = [];
 	const params: Param[] = [];
 	f.terms.forEach((term, k) => {
@@ -121,30 +105,53 @@ async function searchRows(db: Connector, f: SearchFilters, only: readonly string
 		where.push('list_contains(d.bands, ?)');
 		params.push(f.band);
 	}
-	// The ids, and their range as constants, which DuckDB's zone maps compare with each block's (a long
-	// IN list is read as a join, which they do not see): the first page of a common word lies in a few
-	// municipalities, whose rows are all the query reads.
-	const ids = only ? `(${only.map(() => '?').join(', ')})` : '';
-	const among = (col: string) => (only ? ` AND ${col} BETWEEN ? AND ? AND ${col} IN ${ids}` : '');
-	const bounds = only ? byteRange(only) : [];
-	const termList = f.terms.length ? `[${f.terms.map(() => '?').join(', ')}]::VARCHAR[]` : '[]::VARCHAR[]';
-	const measureFilter = `len(list_filter(${termList}, lambda t: contains(${foldSql('x.raw_text')}, t))) > 0`;
+	return { where, params };
+}
+
+const termList = (terms: readonly string[]) => (terms.length ? `[${terms.map(() => '?').join(', ')}]::VARCHAR[]` : '[]::VARCHAR[]');
+
+/** The hits among `docs` (document numbers), or among every initiative, read from search_docs. */
+async function hitRows(db: Connector, f: SearchFilters, docs: readonly number[] | null): Promise<{ hits: SearchHit[]; total: number }> {
+	const among = amongDocs(docs);
+	const { where, params } = hitConditions(f);
+	const sql = `
+		WITH d AS (
+			SELECT *, ${haySql('name_ja', 'description_ja', 'departments', 'texts')} AS hay
+			FROM (${hitFieldsSql(`SELECT initiative_id, muni_code, seq, plan_id, hit FROM search_docs${among.sql}`)})
+		), q AS (SELECT ${termList(f.terms)} AS terms)
+		SELECT d.initiative_id, d.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, d.name_ja, d.description_ja, d.departments,
+		       list_filter(d.texts, lambda x: len(list_filter(q.terms, lambda t: contains(${foldSql('x')}, t))) > 0) AS measures,
+		       d.themes, d.bands, ${importedFile('d.plan_id')}, count(*) OVER () AS total
+		FROM d JOIN municipalities m USING (muni_code) CROSS JOIN q
+		${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+		ORDER BY d.muni_code, d.seq, d.initiative_id
+		LIMIT ${SEARCH_LIMIT}`;
+	const rows = await db.query<SearchHit & { total: number } & Record<string, unknown>>(sql, [...among.params, ...f.terms, ...params]);
+	return { hits: rows.map(({ total: _, ...hit }) => hit), total: rows[0]?.total ?? 0 };
+}
+
+/**
+ * The same search reading every initiative's text from the published tables, without the index or
+ * its page tables: what the index must answer alike (test/unit/search).
+ */
+export async function searchEveryInitiative(db: Connector, f: SearchFilters): Promise<{ hits: SearchHit[]; total: number }> {
+	const { where, params } = hitConditions(f);
+	const measureFilter = `len(list_filter(${termList(f.terms)}, lambda t: contains(${foldSql('x.raw_text')}, t))) > 0`;
 	const sql = `
 		WITH ms AS (
 			SELECT initiative_id, list(x.raw_text ORDER BY x.measure_id) AS texts,
 			       list(x.raw_text ORDER BY x.measure_id) FILTER (WHERE ${measureFilter}) AS matching
-			FROM measures x WHERE x.initiative_id IS NOT NULL${among('x.initiative_id')} GROUP BY initiative_id
+			FROM measures x WHERE x.initiative_id IS NOT NULL GROUP BY initiative_id
 		), th AS (
-			SELECT initiative_id, list(DISTINCT theme_id ORDER BY theme_id) AS themes FROM initiative_themes WHERE true${among('initiative_id')} GROUP BY initiative_id
+			SELECT initiative_id, list(DISTINCT theme_id ORDER BY theme_id) AS themes FROM initiative_themes GROUP BY initiative_id
 		), bd AS (
-			SELECT initiative_id, list(DISTINCT band ORDER BY band) AS bands FROM evaluations WHERE band IS NOT NULL${among('initiative_id')} GROUP BY initiative_id
+			SELECT initiative_id, list(DISTINCT band ORDER BY band) AS bands FROM evaluations WHERE band IS NOT NULL GROUP BY initiative_id
 		), d AS (
 			SELECT i.initiative_id, i.muni_code, i.plan_id, i.seq, i.name_ja, i.description_ja, i.departments,
 			       coalesce(ms.matching, []::VARCHAR[]) AS measures,
 			       coalesce(th.themes, []::VARCHAR[]) AS themes, coalesce(bd.bands, []::VARCHAR[]) AS bands,
 			       ${HAY_SQL} AS hay
 			FROM initiatives i LEFT JOIN ms USING (initiative_id) LEFT JOIN th USING (initiative_id) LEFT JOIN bd USING (initiative_id)
-			WHERE true${among('i.initiative_id')}
 		)
 		SELECT d.initiative_id, d.muni_code, m.name_ja AS muni_name_ja, m.name_en AS muni_name_en, d.name_ja, d.description_ja,
 		       d.departments, d.measures, d.themes, d.bands, ${importedFile('d.plan_id')}, count(*) OVER () AS total
@@ -152,19 +159,42 @@ async function searchRows(db: Connector, f: SearchFilters, only: readonly string
 		${where.length ? `WHERE ${where.join(' AND ')}` : ''}
 		ORDER BY d.muni_code, d.seq, d.initiative_id
 		LIMIT ${SEARCH_LIMIT}`;
-	const list = [...bounds, ...(only ?? [])];
-	const rows = await db.query<SearchHit & { total: number } & Record<string, unknown>>(sql, [...f.terms, ...list, ...list, ...list, ...list, ...params]);
+	const rows = await db.query<SearchHit & { total: number } & Record<string, unknown>>(sql, [...f.terms, ...params]);
 	return { hits: rows.map(({ total: _, ...hit }) => hit), total: rows[0]?.total ?? 0 };
 }
 
 /**
  * Results reported for a goal as a whole that match the same search: every term in the printed
  * item, and the municipality and theme filters. They carry no grade, so a band filter leaves none.
+ * Read from search_goal_docs, the goal-wide documents of the index: the candidates' rows by their
+ * numbers, each checked against its text when a term is longer than two characters.
  */
 export async function searchGoalResults(db: Connector, f: SearchFilters): Promise<GoalResult[]> {
 	if (f.band || (!f.terms.length && !f.muni && !f.theme)) return [];
-	return goalResults(db, { terms: f.terms, muni: f.muni, theme: f.theme });
+	let docs: number[] | null = null;
+	if (f.terms.length) {
+		const c = await searchCandidates(db, f.terms, [], 'goal results');
+		if (!c.docs.length) return [];
+		if (c.docs.length <= MAX_CHECKED) docs = c.docs;
+	}
+	const among = amongDocs(docs);
+	const where: string[] = [];
+	const params: Param[] = [];
+	for (const term of f.terms) {
+		where.push(`contains(${foldSql(`item[${GOAL_RAW_TEXT}]`)}, ?)`);
+		params.push(term);
+	}
+	if (f.muni) {
+		where.push('muni_code = ?');
+		params.push(f.muni);
+	}
+	if (f.theme) {
+		where.push('list_contains(themes, ?)');
+		params.push(f.theme);
+	}
+	const rows = await db.query<{ item: (string | null)[] }>(
+		`SELECT item FROM (SELECT * FROM search_goal_docs${among.sql}) ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY muni_code, goal_seq, line, item_id`,
+		[...among.params, ...params]
+	);
+	return rows.map((r) => goalResultOf(r.item));
 }
-
-/** The same search reading every initiative's text, without the index: what the index must answer alike (test/unit/search). */
-export const searchEveryInitiative = (db: Connector, f: SearchFilters) => searchRows(db, f, null);

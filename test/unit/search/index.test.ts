@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { EXAMPLE, EXAMPLE_FILE_STEM } from '../../../src/lib/import/example';
-import { searchEveryInitiative, searchInitiatives, type SearchFilters } from '../../../src/lib/queries/search';
+import { searchEveryInitiative, searchGoalResults, searchInitiatives, type SearchFilters } from '../../../src/lib/queries/search';
+import { goalResults } from '../../../src/lib/queries/goal-results';
 import { gramsOfTextSql, termKeys } from '../../../src/lib/search/grams';
 import { fold, searchTerms } from '../../../src/lib/search/text';
 import { themeWords, themesForTerm } from '../../../src/lib/search/theme-words';
@@ -29,12 +30,17 @@ describe('search through the index', () => {
 		// Besides the typed ones, pieces of 1 to 5 characters cut from the text of initiatives spread over the dataset.
 		const texts = (await db.query<{ t: string }>(`SELECT concat_ws(' ', name_ja, description_ja) AS t FROM initiatives ORDER BY initiative_id`)).map((r) => r.t);
 		const cut: string[] = [];
-		for (let k = 0; k < texts.length; k += 25) {
-			const chars = Array.from(texts[k]);
-			const len = 1 + (k % 5);
-			const at = (k * 13) % Math.max(1, chars.length - len);
-			cut.push(chars.slice(at, at + len).join(''));
-		}
+		const cutFrom = (from: string[], every: number) => {
+			for (let k = 0; k < from.length; k += every) {
+				const chars = Array.from(from[k]);
+				const len = 1 + (k % 5);
+				const at = (k * 13) % Math.max(1, chars.length - len);
+				cut.push(chars.slice(at, at + len).join(''));
+			}
+		};
+		cutFrom(texts, 25);
+		// And from the items reported for a goal as a whole (documents of the index too).
+		cutFrom((await goalResults(db, {})).map((r) => r.raw_text), 3);
 		const municipalities = await db.query<{ muni_code: string }>('SELECT muni_code FROM municipalities WHERE has_report ORDER BY muni_code');
 		queries = [
 			...TYPED.map((q) => filters(q)),
@@ -60,6 +66,17 @@ describe('search through the index', () => {
 		return hits;
 	};
 
+	/** Goal-wide results through the index against the query over every goal-wide measure (goal-results.ts). */
+	const sameGoalResults = async (some = queries) => {
+		let found = 0;
+		for (const f of some) {
+			const want = f.band ? [] : await goalResults(db, { terms: f.terms, muni: f.muni, theme: f.theme });
+			expect(await searchGoalResults(db, f), JSON.stringify(f)).toEqual(want);
+			found += want.length;
+		}
+		return found;
+	};
+
 	it('finds exactly what reading every initiative finds, on the five cities', async () => {
 		expect(queries.length).toBeGreaterThan(45);
 		expect(await same()).toBeGreaterThan(1000);
@@ -67,6 +84,10 @@ describe('search through the index', () => {
 		const totals = await Promise.all(queries.slice(0, TYPED.length).map(async (f) => (await searchInitiatives(db, f)).total));
 		expect(totals).toContain(0);
 		expect(Math.max(...totals)).toBeGreaterThan(200);
+	}, 300_000);
+
+	it('finds exactly the goal-wide results that reading every goal-wide measure finds', async () => {
+		expect(await sameGoalResults()).toBeGreaterThan(20);
 	}, 300_000);
 
 	it('finds the initiatives of imported plans, through the same index run over them', async () => {
@@ -78,6 +99,7 @@ describe('search through the index', () => {
 		expect(got.hits.filter((h) => h.imported_file !== null).map((h) => h.imported_file).sort()).toEqual([`${EXAMPLE_FILE_STEM}.xlsx`, 'second-plan-15107.xlsx']);
 		// The typed queries, and those with filters.
 		expect(await same([...queries.slice(0, 12), ...queries.slice(-7)])).toBeGreaterThan(500);
+		expect(await sameGoalResults([...queries.slice(0, 12), ...queries.slice(-7)])).toBeGreaterThan(0);
 	}, 300_000);
 });
 
