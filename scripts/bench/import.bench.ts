@@ -9,8 +9,12 @@ import { join } from 'node:path';
 import { largeExample } from '../../src/lib/import/example';
 import { templateSheets, writeWorkbook } from '../../src/lib/import/write-template';
 import type { BenchContext } from './run';
+import { IMPORT_MEASURE } from '../../src/lib/import/timing';
+import { QUERY_MEASURE } from '../../src/lib/db/connector';
 
 const ROUNDS = 3;
+/** The steps of the page's User Timing (src/lib/import/timing.ts) printed per round, in the order they run. */
+const STEPS = ['read workbook', 'template cells', 'records (contract checks)', 'common ground (crosswalk, themes, pairing)', 'comparables', 'into DuckDB', 'IndexedDB write'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Pages that do not use the import code (one of each kind), as a visitor who never imported opens them. */
@@ -92,7 +96,15 @@ export default async function importBench(ctx: BenchContext): Promise<string> {
 		await page.locator('tr[data-muni="99001"] [data-testid="imported-mark"]').waitFor({ timeout: 180_000 });
 		const shown = Date.now();
 		times.push(shown - t0);
-		console.log(`import: round ${r + 1}: accepted and stored in ${stored - t0} ms, on the overview after ${shown - t0} ms`);
+		// Where the round's time went: each step's User Timing entry, and the overview's queries (those after the link was followed).
+		const steps = await page.evaluate(([importName, queryName]) => ({
+			steps: performance.getEntriesByName(importName).map((e) => [String((e as PerformanceMeasure).detail), e.duration] as const),
+			queries: performance.getEntriesByName(queryName).map((e) => [e.startTime, e.duration] as const),
+			accepted: performance.getEntriesByName(importName).at(-1)?.startTime ?? 0
+		}), [IMPORT_MEASURE, QUERY_MEASURE]);
+		const ms = (name: string) => Math.round(steps.steps.filter(([d]) => d === name).reduce((a, [, d]) => a + d, 0));
+		const overviewQueries = Math.round(steps.queries.filter(([start]) => start > steps.accepted).reduce((a, [, d]) => a + d, 0));
+		console.log(`import: round ${r + 1}: accepted and stored in ${stored - t0} ms, on the overview after ${shown - t0} ms; steps (ms): ${STEPS.map((n) => `${n} ${ms(n)}`).join(', ')}, the overview's queries ${overviewQueries}`);
 		await context.close();
 	}
 	const sorted = [...times].sort((a, b) => a - b);
