@@ -30,8 +30,48 @@ export interface FetchOptions {
 	signal?: AbortSignal;
 }
 
-/** A whole data file, streamed: the workbench's "load everything" (the pages read by range requests). */
-export async function fetchDataFile(file: string, { idleMs = DATA_IDLE_TIMEOUT_MS, onProgress, signal }: FetchOptions = {}): Promise<Uint8Array> {
+/** A whole data file, streamed, as one array (a small file a page reads whole: quality.json). */
+export async function fetchDataFile(file: string, options: FetchOptions = {}): Promise<Uint8Array> {
+	const parts: Uint8Array[] = [];
+	const size = await fetchParts(file, options, (part) => parts.push(part));
+	const bytes = new Uint8Array(size);
+	let at = 0;
+	for (const p of parts) {
+		bytes.set(p, at);
+		at += p.length;
+	}
+	return bytes;
+}
+
+/**
+ * A whole data file, streamed, as a Blob: the workbench's "load everything". The browser keeps a
+ * Blob's bytes outside the tab's JavaScript and WebAssembly memory (its blob storage, on disk when
+ * large), and DuckDB reads it block by block as it would a file the user picked, so the tab does
+ * not hold the whole database in its own memory.
+ */
+export async function fetchDataBlob(file: string, options: FetchOptions = {}): Promise<Blob> {
+	// Parts go into a Blob every BLOB_STEP bytes, so the page never holds more than that of the file.
+	const blobs: Blob[] = [];
+	let pending: Uint8Array[] = [];
+	let held = 0;
+	const flush = () => {
+		blobs.push(new Blob(pending as BlobPart[]));
+		pending = [];
+		held = 0;
+	};
+	await fetchParts(file, options, (part) => {
+		pending.push(part);
+		held += part.length;
+		if (held >= BLOB_STEP) flush();
+	});
+	if (held) flush();
+	return new Blob(blobs);
+}
+
+const BLOB_STEP = 8 * 1024 * 1024;
+
+/** Streams the file, handing each part to `onPart` as it arrives; resolves to its size. */
+async function fetchParts(file: string, { idleMs = DATA_IDLE_TIMEOUT_MS, onProgress, signal }: FetchOptions, onPart: (part: Uint8Array) => void): Promise<number> {
 	signal?.throwIfAborted();
 	const abort = new AbortController();
 	const cancel = () => abort.abort(signal?.reason);
@@ -62,9 +102,12 @@ export async function fetchDataFile(file: string, { idleMs = DATA_IDLE_TIMEOUT_M
 		if (!res.ok) throw new DataLoadError(file, `the server answered ${res.status} ${res.statusText}`, 'status');
 		const length = res.headers.get('Content-Length');
 		const total = length !== null && /^\d+$/.test(length) ? Number(length) : null;
-		if (!res.body) return new Uint8Array(await res.arrayBuffer());
+		if (!res.body) {
+			const whole = new Uint8Array(await res.arrayBuffer());
+			onPart(whole);
+			return whole.length;
+		}
 		const reader = res.body.getReader();
-		const parts: Uint8Array[] = [];
 		let size = 0;
 		for (;;) {
 			watch();
@@ -75,17 +118,11 @@ export async function fetchDataFile(file: string, { idleMs = DATA_IDLE_TIMEOUT_M
 				throw failed(e);
 			}
 			if (step.done) break;
-			parts.push(step.value);
+			onPart(step.value);
 			size += step.value.length;
 			onProgress?.(size, total);
 		}
-		const bytes = new Uint8Array(size);
-		let at = 0;
-		for (const p of parts) {
-			bytes.set(p, at);
-			at += p.length;
-		}
-		return bytes;
+		return size;
 	} finally {
 		clearTimeout(timer);
 		signal?.removeEventListener('abort', cancel);

@@ -1,19 +1,20 @@
+import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import type { WasmDatabase } from '../db/wasm';
 import { databaseUrl } from '../db/published';
-import { DataLoadError, fetchDataFile } from '../db/fetch-data';
+import { DataLoadError, fetchDataBlob } from '../db/fetch-data';
 import type { Workbench } from './session';
 
 /**
- * "Load everything" in the workbench: its DuckDB (never the pages' one) gets the whole published
- * database in its own memory, still READ_ONLY, instead of reading it block by block over HTTP.
- * Then every query runs without the network, at the price of the whole file in this tab's memory.
+ * "Load everything" in the workbench: its DuckDB (never the pages' one) gets a whole copy of the
+ * published database, fetched once and kept by the browser as a Blob, still READ_ONLY, instead of
+ * reading it block by block over HTTP. Then every query runs without the network.
  */
 
 /**
- * Memory the tab takes for the loaded database, per byte of the file: the file itself in DuckDB's
- * memory, and the blocks DuckDB reads from it into its buffer pool (about the file again when a
- * query reads every table). While it is fetched the page holds the parts and their copy once more,
- * released once DuckDB has it. Checked against the browser's own figures by scripts/bench/pages.bench.ts.
+ * Memory the browser takes for the loaded database, per byte of the file, at most: while it is
+ * fetched the page holds the parts and the browser their Blob; then the Blob (kept by the browser,
+ * on disk when large) and the blocks DuckDB reads from it into its buffer pool (about the file when
+ * a query reads every table). Checked against the browser's own figures by scripts/bench/pages.bench.ts.
  */
 export const MEMORY_PER_FILE_BYTE = 2;
 
@@ -51,10 +52,12 @@ export async function loadEverything(
 ): Promise<void> {
 	const file = db.wholeCopyFile;
 	if (!file) throw new Error('only the workbench’s DuckDB loads the whole database');
-	const bytes = await fetchDataFile(databaseUrl(base), { onProgress, signal });
+	const blob = await fetchDataBlob(databaseUrl(base), { onProgress, signal });
 	signal?.throwIfAborted();
-	// Registered under the one name this DuckDB may still open (wasm.ts: workbenchDatabase).
-	await db.db.registerFileBuffer(file, bytes);
+	// Registered under the one name this DuckDB may still open (wasm.ts: workbenchDatabase). As a
+	// Blob DuckDB reads through FileReaderSync in its worker, not a buffer copied into its memory:
+	// the national file in wasm memory put the tab over 1 GB (scripts/bench/RESULTS.md).
+	await db.db.registerFileHandle(file, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
 	await bench.usePublishedFile(file);
 }
 
