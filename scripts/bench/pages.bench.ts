@@ -155,6 +155,8 @@ async function bareBundle(): Promise<string> {
 	const root = mkdtempSync(join(tmpdir(), 'atlas-bare-'));
 	const src = resolve('src/lib/db');
 	writeFileSync(join(root, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bare</title><script type="module" src="./bare.ts"></script>\n');
+	// The one SvelteKit module the data layer reads (the site's version, for the imports' kept ranking), outside SvelteKit.
+	writeFileSync(join(root, 'environment.ts'), "export const version = 'bare';\nexport const browser = true;\nexport const dev = false;\nexport const building = false;\n");
 	writeFileSync(
 		join(root, 'bare.ts'),
 		`import { database } from ${JSON.stringify(join(src, 'wasm.ts'))};
@@ -171,7 +173,7 @@ async function bareBundle(): Promise<string> {
 };
 `
 	);
-	await build({ configFile: false, root, logLevel: 'silent', base: '/__bare/', resolve: { alias: { hyparquet: resolve('node_modules/hyparquet') } }, build: { outDir: join(root, 'dist'), emptyOutDir: true } });
+	await build({ configFile: false, root, logLevel: 'silent', base: '/__bare/', resolve: { alias: { hyparquet: resolve('node_modules/hyparquet'), '$app/environment': join(root, 'environment.ts') } }, build: { outDir: join(root, 'dist'), emptyOutDir: true } });
 	return join(root, 'dist');
 }
 
