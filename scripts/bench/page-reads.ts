@@ -20,6 +20,8 @@ import { chartPairs } from '../../src/lib/queries/chart-pairs';
 import { initiativePage } from '../../src/lib/queries/initiative';
 import { gradingCountry, gradingPage } from '../../src/lib/queries/grading';
 import { THEME_ROWS_PRERENDERED } from '../../src/lib/scale/prerender';
+import { headline, municipalitySummaries, themeMatrix } from '../../src/lib/queries/overview';
+import { searchGoalResults, searchInitiatives } from '../../src/lib/queries/search';
 
 interface Statement {
 	sql: string;
@@ -38,7 +40,8 @@ function recording(db: Connector, into: Statement[]): Connector {
 	};
 }
 
-async function runPage(db: Connector, page: string): Promise<void> {
+/** A page's queries as the page runs them in the browser (wasm-reads.ts runs the same). */
+export async function runPage(db: Connector, page: string): Promise<void> {
 	if (page === 'theme') {
 		await themePage(db, 'salon', { initiatives: THEME_ROWS_PRERENDERED });
 		await chartPairs(db, { theme: 'salon' });
@@ -52,7 +55,15 @@ async function runPage(db: Connector, page: string): Promise<void> {
 		const prefecture = country.atScale ? (page.split(':')[1] ?? country.prefectures[0].prefecture_code) : undefined;
 		await gradingPage(db, { prefecture });
 		await chartPairs(db, prefecture ? { prefecture } : 'all');
-	} else throw new Error(`no page "${page}" (theme, initiative, grading, grading:<prefecture code>)`);
+	} else if (page === 'overview') {
+		await municipalitySummaries(db);
+		await headline(db);
+		await themeMatrix(db);
+	} else if (page === 'search') {
+		const filters = { terms: ['サロン'], muni: null, theme: null, band: null };
+		await searchInitiatives(db, filters);
+		await searchGoalResults(db, filters);
+	} else throw new Error(`no page "${page}" (overview, theme, initiative, grading, grading:<prefecture code>, search)`);
 }
 
 /** A statement alone in this process: bytes read and milliseconds. */
@@ -99,4 +110,5 @@ async function main() {
 	}
 }
 
-await main();
+// Run when called as a script, not when wasm-reads.ts imports runPage.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
