@@ -165,8 +165,11 @@ export type DocKind = 'initiatives' | 'goal results';
 function termDocs(term: string, kind: DocKind): { sql: string; params: Param[]; exact: boolean } {
 	const k = termKeys(term);
 	const of = kind === 'initiatives' ? 'doc > 0' : 'doc < 0';
-	if (k.kind === 'range') return { sql: `SELECT DISTINCT doc FROM search_grams WHERE gram BETWEEN ? AND ? AND ${of}`, params: [k.from, k.to], exact: k.exact };
-	return { sql: k.keys.map(() => `SELECT doc FROM search_grams WHERE gram = ? AND ${of}`).join(' INTERSECT '), params: k.keys, exact: k.exact };
+	// ?::INTEGER, the column's type: a JavaScript number is bound as DOUBLE, and `gram = <DOUBLE>` casts
+	// the column, which keeps DuckDB from skipping row groups by their bounds. It then read the whole
+	// gram column (18 MB of the national file for one term) instead of the term's few blocks (0.9 MB).
+	if (k.kind === 'range') return { sql: `SELECT DISTINCT doc FROM search_grams WHERE gram BETWEEN ?::INTEGER AND ?::INTEGER AND ${of}`, params: [k.from, k.to], exact: k.exact };
+	return { sql: k.keys.map(() => `SELECT doc FROM search_grams WHERE gram = ?::INTEGER AND ${of}`).join(' INTERSECT '), params: k.keys, exact: k.exact };
 }
 
 export interface Candidates {
