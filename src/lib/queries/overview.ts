@@ -14,7 +14,6 @@ export interface MunicipalitySummary {
 	prefecture_en: string;
 	report_fiscal_year: number;
 	scheme_id: string | null;
-	scheme_name_ja: string | null;
 	initiatives: number;
 	measures: number;
 	evaluations: number;
@@ -71,7 +70,7 @@ export const municipalitySummariesTable = definePageTable({
 export async function municipalitySummaries(db: Connector): Promise<MunicipalitySummary[]> {
 	return db.query<MunicipalitySummary & Record<string, unknown>>(`
 		SELECT s.muni_code, s.name_ja, s.name_en, s.prefecture_ja, s.prefecture_en, s.report_fiscal_year, s.scheme_id, s.has_scheme,
-		       NULL::VARCHAR AS scheme_name_ja, s.initiatives, s.measures, s.evaluations, s.plan_id, ${importedFile('s.plan_id')}
+		       s.initiatives, s.measures, s.evaluations, s.plan_id, ${importedFile('s.plan_id')}
 		FROM municipality_summaries s ORDER BY s.muni_code, imported_file NULLS FIRST, s.plan_id`);
 }
 

@@ -12,7 +12,6 @@ const OLD_SUMMARIES = `SELECT s.*, ${importedFile('s.plan_id')} FROM (
 		SELECT m.muni_code, m.name_ja, m.name_en, m.prefecture_ja, m.prefecture_en,
 		       p.report_fiscal_year, p.scheme_id,
 		       (SELECT any_value(g.grade) FROM grading_schemes g WHERE g.scheme_id = p.scheme_id) IS NOT NULL AS has_scheme,
-		       NULL AS scheme_name_ja,
 		       (SELECT count(*) FROM initiatives i WHERE i.plan_id = p.plan_id) AS initiatives,
 		       (SELECT count(*) FROM measures x JOIN initiatives i USING (initiative_id) WHERE i.plan_id = p.plan_id)
 		         + (SELECT count(*) FROM measures x JOIN goals g ON g.goal_id = x.goal_id
