@@ -22,7 +22,7 @@ import { IMPORTED_DATABASE, PUBLISHED_TABLES_SQL, importedDatabaseStatements } f
 import { runPage } from './page-reads';
 
 const require = createRequire(import.meta.url);
-type Duck = typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+type Duck = typeof import('@duckdb/duckdb-wasm/blocking');
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as Duck;
 
 interface Read {

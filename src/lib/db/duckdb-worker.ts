@@ -11,21 +11,37 @@
  * compiles straight from fetch(): the pages do not show download progress of the module, so the
  * progress reports are not missed. DuckDB's worker uses TransformStream nowhere else.
  *
- * Published database. DuckDB reads it over HTTP by range requests (synchronous XMLHttpRequest, in
- * this worker). Each request for it is checked (data-requests.ts): an error answer, a server silent
+ * Published database. DuckDB reads it by range requests (synchronous XMLHttpRequest, in this
+ * worker), through a RangeFile (range-file.ts): the page registers a marker in place of a file
+ * handle, and this worker puts the RangeFile in DuckDB's table of files, so DuckDB reads the blocks
+ * it needs and a little after each, not DuckDB-wasm's megabytes of read-ahead. Each request for it
+ * is checked (data-requests.ts): an error answer, a server silent
  * for DATA_IDLE_TIMEOUT_MS, and an answer from another version of the file than the first one
  * (a deploy while the tab is open) end in an error DuckDB passes on, never in mixed data.
  */
 import { DATABASE_FILE } from './published';
 import { DATA_IDLE_TIMEOUT_MS } from './fetch-data';
 import { encodeFailure, sameVersion, versionOf, type DataFailure, type FileVersion } from './data-requests';
+import { RangeFile, isRangeFileMarker, type RangeRequest } from './range-file';
 
 const scope = self as unknown as {
 	TransformStream?: unknown;
 	XMLHttpRequest: typeof XMLHttpRequest;
 	importScripts(url: string): void;
 	location: Location;
+	DUCKDB_RUNTIME?: DuckDBRuntime;
+	FileReaderSync: new () => SyncReader;
 };
+
+/** A worker's FileReaderSync (not in the DOM's types), as far as DuckDB's worker uses it. */
+interface SyncReader {
+	readAsArrayBuffer(blob: Blob): ArrayBuffer;
+}
+
+/** What this worker touches of DuckDB's JavaScript runtime: its table of registered file handles. */
+interface DuckDBRuntime {
+	_files?: Map<string, unknown>;
+}
 
 const script = new URL(decodeURIComponent(scope.location.hash.slice(1)), scope.location.href);
 // Only a script of this site: the address is written by src/lib/db/wasm.ts, never by a user.
@@ -83,5 +99,56 @@ class CheckedRequest extends Native {
 }
 
 scope.XMLHttpRequest = CheckedRequest;
+
+/** Synchronous range requests for one published file, each checked as above. */
+function rangeRequests(url: string): RangeRequest {
+	return (range) => {
+		const xhr = new scope.XMLHttpRequest();
+		xhr.open('GET', url, false);
+		xhr.responseType = 'arraybuffer';
+		if (range) xhr.setRequestHeader('Range', `bytes=${range.start}-${range.end}`);
+		xhr.send(null);
+		return { status: xhr.status, body: xhr.response as ArrayBuffer, header: (name) => xhr.getResponseHeader(name) };
+	};
+}
+
+/**
+ * DuckDB's worker keeps registered file handles in its runtime's `_files` map, and reads a
+ * BROWSER_FILEREADER file by `slice` of what it finds there. The runtime becomes global when DuckDB
+ * starts (globalThis.DUCKDB_RUNTIME): from then on, a RangeFile marker put in that map becomes a
+ * RangeFile of the published file; anything else is kept as given.
+ */
+const patched = new WeakSet<object>();
+function readPublishedByRanges(runtime: DuckDBRuntime | undefined): void {
+	const files = runtime?._files;
+	if (!(files instanceof Map) || patched.has(files)) return;
+	patched.add(files);
+	const set = files.set;
+	files.set = function (name: string, handle: unknown) {
+		if (isRangeFileMarker(handle)) {
+			// Only the published file of this site, whatever the page sent.
+			if (!publishedPath(handle.atlasRangeFile)) throw new Error(`not a published file of this site: ${handle.atlasRangeFile}`);
+			handle = new RangeFile(rangeRequests(new URL(handle.atlasRangeFile, scope.location.href).href));
+		}
+		return set.call(this, name, handle);
+	};
+}
+/** DuckDB reads each slice of a file through FileReaderSync: a RangeFile's slice is already the bytes. */
+const NativeReader = scope.FileReaderSync;
+scope.FileReaderSync = class extends NativeReader {
+	readAsArrayBuffer(blob: Blob | ArrayBuffer): ArrayBuffer {
+		return blob instanceof ArrayBuffer ? blob : super.readAsArrayBuffer(blob);
+	}
+};
+
+let runtime: DuckDBRuntime | undefined;
+Object.defineProperty(scope, 'DUCKDB_RUNTIME', {
+	configurable: true,
+	get: () => runtime,
+	set(value: DuckDBRuntime) {
+		runtime = value;
+		readPublishedByRanges(value);
+	}
+});
 delete scope.TransformStream;
 scope.importScripts(script.href);

@@ -8,6 +8,7 @@ import cachingWorker from './duckdb-worker.ts?worker&url';
 import { QUERY_MEASURE, plainRow, type Connector, type Param, type Row } from './connector';
 import { DATABASE_FILE, PUBLISHED_DATABASE, databaseUrl } from './published';
 import { DataLoadError } from './fetch-data';
+import type { RangeFileMarker } from './range-file';
 import { decodeFailure } from './data-requests';
 import { IMPORTED_DATABASE, IMPORT_STORE_NAME, PUBLISHED_TABLES_SQL, importedDatabaseStatements } from './imported';
 import type { StoredImport } from '../import/store';
@@ -62,9 +63,7 @@ async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
 	const worker = new Worker(`${cachingWorker}#${encodeURIComponent(bundle.mainWorker!)}`);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-	// Range requests from the first read (a HEAD with a range says whether the server answers them);
-	// a whole read only from a server that does not (then the file arrives whole, as before).
-	await db.open({ filesystem: { reliableHeadRequests: true, allowFullHTTPReads: true, forceFullHTTPReads: false } });
+	await db.open({});
 	return db;
 }
 
@@ -150,8 +149,10 @@ async function open(base: string, prepare: (conn: duckdb.AsyncDuckDBConnection, 
 		return err;
 	};
 	try {
-		// An absolute address: DuckDB's worker resolves it against its own script's, not the page's.
-		await db.registerFileURL(DATABASE_FILE, new URL(databaseUrl(base), location.href).href, duckdb.DuckDBDataProtocol.HTTP, false);
+		// Read by ranges through a RangeFile in DuckDB's worker (range-file.ts says why not DuckDB's HTTP
+		// protocol). An absolute address: the worker resolves it against its own script's, not the page's.
+		const published: RangeFileMarker = { atlasRangeFile: new URL(databaseUrl(base), location.href).href };
+		await db.registerFileHandle(DATABASE_FILE, published, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, false);
 		const conn = await db.connect();
 		try {
 			await conn.query(`ATTACH '${DATABASE_FILE}' AS ${PUBLISHED_DATABASE} (READ_ONLY)`);
