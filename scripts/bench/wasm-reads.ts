@@ -2,8 +2,9 @@
  * What each page's queries read of the database file in DuckDB-wasm's own engine, without a browser:
  * the wasm build (its Node target, the same C++ file system and storage as in the tab) reads
  * atlas.duckdb through its JavaScript runtime, whose every read (offset, length) is recorded here.
- * In the tab each of these reads is one HTTP range request, so the counts and sizes are the page's
- * requests (scripts/bench/RESULTS.md compared them with a recorded browser run).
+ * A local file is read without DuckDB-wasm's HTTP read-ahead, so these are the reads the queries
+ * themselves make; in the tab each goes through src/lib/db/range-file.ts (RESULTS.md, "The published
+ * database read through a RangeFile").
  *
  *   npx tsx scripts/bench/wasm-reads.ts <data folder> <page> [<page> ...]
  *   npx tsx scripts/bench/wasm-reads.ts <data folder> --sql '<statement>' [--sql …]   (each alone, in a fresh DuckDB)
