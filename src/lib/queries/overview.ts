@@ -74,9 +74,13 @@ export async function municipalitySummaries(db: Connector): Promise<Municipality
 		FROM municipality_summaries s ORDER BY s.muni_code, imported_file NULLS FIRST, s.plan_id`);
 }
 
-/** Total initiatives: the figure the status line checks once DuckDB-wasm is up. */
+/**
+ * Total initiatives: the figure the status line checks once DuckDB-wasm is up, before any page
+ * query runs. From the headline page table (a row of published plans, one of imported ones): a
+ * count(*) of initiatives read 137 blocks (2.24 MB) of the national file for it, on every page.
+ */
 export async function initiativeCount(db: Connector): Promise<number> {
-	const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM initiatives');
+	const [row] = await db.query<{ n: number }>('SELECT coalesce(sum(initiatives), 0)::BIGINT AS n FROM headline');
 	return row.n;
 }
 

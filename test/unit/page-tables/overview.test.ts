@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE, EXAMPLE_FILE_STEM } from '../../../src/lib/import/example';
-import { headline, municipalitySummaries, themeMatrix } from '../../../src/lib/queries/overview';
+import { headline, initiativeCount, municipalitySummaries, themeMatrix } from '../../../src/lib/queries/overview';
 import { FINAL_PAIR, INTERIM_PAIR, importedFile } from '../../../src/lib/queries/common';
 import { importPlan, openImportedDb, roundedMeans, type ImportedDb } from '../../helpers/imported-db';
 
@@ -62,6 +62,8 @@ describe('the overview read from page tables', () => {
 		expect(summaries).toEqual(await db.query(OLD_SUMMARIES));
 		expect(await headline(db)).toEqual((await db.query(OLD_HEADLINE))[0]);
 		const matrix = await themeMatrix(db);
+		// The status line's count, from the headline rows, is the count of every initiative the pages can show.
+		expect(await initiativeCount(db)).toBe(Number((await db.query<{ n: number }>('SELECT count(*) AS n FROM initiatives'))[0].n));
 		expect(roundedMeans(matrix.cells as unknown as Record<string, unknown>[])).toEqual(roundedMeans(await db.query(OLD_MATRIX)));
 		return { summaries, matrix };
 	};
