@@ -17,7 +17,7 @@
  * soon after, though rarely next. Each request costs a round trip (about 5 ms to a server on the same
  * machine, far more over a network). The national theme page's reads replayed (scripts/bench/RESULTS.md):
  * 756 requests and 12.4 MB one block at a time, 235 and 15.4 MB with 64 KiB kept, 149 and 19.5 MB
- * with 128 KiB; DuckDB-wasm's own read-ahead made 348 requests for 34.9 MB in the tab.
+ * with 128 KiB; DuckDB-wasm's own read-ahead made 348 requests for 35.5 MB in the tab.
  *
  * The requests are synchronous (DuckDB's reads are), so this runs only in a worker. A server that
  * ignores Range answers the whole file: it is kept, and every later slice is cut from it.
