@@ -165,9 +165,10 @@ export type DocKind = 'initiatives' | 'goal results';
 function termDocs(term: string, kind: DocKind): { sql: string; params: Param[]; exact: boolean } {
 	const k = termKeys(term);
 	const of = kind === 'initiatives' ? 'doc > 0' : 'doc < 0';
-	// ?::INTEGER, the column's type: a JavaScript number is bound as DOUBLE, and `gram = <DOUBLE>` casts
-	// the column, which keeps DuckDB from skipping row groups by their bounds. It then read the whole
-	// gram column (18 MB of the national file for one term) instead of the term's few blocks (0.9 MB).
+	// ?::INTEGER, the column's type: DuckDB-wasm binds a JavaScript number as DOUBLE, and `gram = <DOUBLE>`
+	// casts the column, which keeps DuckDB from skipping row groups by their bounds. The tab then read the
+	// whole gram column (18 MB of the national file for one term) instead of the term's few blocks (0.9 MB).
+	// The native client (the prerender) binds it so that the bounds serve either way.
 	if (k.kind === 'range') return { sql: `SELECT DISTINCT doc FROM search_grams WHERE gram BETWEEN ?::INTEGER AND ?::INTEGER AND ${of}`, params: [k.from, k.to], exact: k.exact };
 	return { sql: k.keys.map(() => `SELECT doc FROM search_grams WHERE gram = ?::INTEGER AND ${of}`).join(' INTERSECT '), params: k.keys, exact: k.exact };
 }
