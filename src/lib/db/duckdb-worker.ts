@@ -106,7 +106,7 @@ function rangeRequests(url: string): RangeRequest {
 		const xhr = new scope.XMLHttpRequest();
 		xhr.open('GET', url, false);
 		xhr.responseType = 'arraybuffer';
-		if (range) xhr.setRequestHeader('Range', `bytes=${range.start}-${range.end}`);
+		xhr.setRequestHeader('Range', `bytes=${range.start}-${range.end}`);
 		xhr.send(null);
 		return { status: xhr.status, body: xhr.response as ArrayBuffer, header: (name) => xhr.getResponseHeader(name) };
 	};

@@ -10,7 +10,7 @@
  * every read (in its WebAssembly build, with no setting), which grows a run of neighbouring 16 KiB
  * block reads into requests of 64 KiB, 256 KiB, 1 MiB and 4 MiB, most of it never used by the query.
  * Over the national file a theme page read 35 MB that way, and 12 MB when each block DuckDB asks for
- * is read once (scripts/bench/wasm-reads.ts; RESULTS.md, "Reads without DuckDB-wasm's read-ahead").
+ * is read once (scripts/bench/wasm-reads.ts; RESULTS.md, "The published database read through a RangeFile").
  * Through this handle each read DuckDB makes that is not already here asks the server for
  * READ_AHEAD bytes from where it starts, and what arrives is kept (up to CACHE_MAX): DuckDB reads a
  * table's columns a block at a time, in turns, so the blocks right after a block are often asked for
@@ -23,11 +23,13 @@
  * ignores Range answers the whole file: it is kept, and every later slice is cut from it.
  */
 
+import { versionOf } from './data-requests';
+
 /** What `slice` gives: the bytes themselves, which FileReaderSync in DuckDB's worker passes through. */
 export type RangeSlice = ArrayBuffer;
 
-/** One synchronous request for `bytes=start-end` (end inclusive), or for the whole file when null. */
-export type RangeRequest = (range: { start: number; end: number } | null) => RangeAnswer;
+/** One synchronous request for `bytes=start-end` (end inclusive). */
+export type RangeRequest = (range: { start: number; end: number }) => RangeAnswer;
 
 export interface RangeAnswer {
 	/** 206 for a part, 200 for the whole file */
@@ -67,8 +69,9 @@ export class RangeFile {
 	get size(): number {
 		if (this.known === null) {
 			const answer = this.request({ start: 0, end: 0 });
-			const total = answer.header('Content-Range')?.match(/\/(\d+)\s*$/)?.[1];
-			if (answer.status === 206 && total !== undefined) this.known = Number(total);
+			// The whole file's size, as the worker's version check reads it from Content-Range.
+			const total = versionOf(answer.status, answer.header).size;
+			if (answer.status === 206 && total !== null) this.known = total;
 			else if (answer.status === 200) this.keepWhole(answer);
 			else throw new Error(`the server answered ${answer.status} without the file's size`);
 		}
